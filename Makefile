@@ -1,0 +1,34 @@
+# Every target first runs the idempotent setup (Node, pnpm, dependencies, system packages).
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+
+.PHONY: setup run-dev stop-dev test lint typecheck format proto proto-check unit
+
+setup:
+	@bash scripts/setup.sh
+
+run-dev: setup
+	@$(ENV) node scripts/dev/up.ts
+
+stop-dev:
+	@$(ENV) node scripts/dev/down.ts
+
+test: setup lint typecheck proto-check
+	@$(ENV) vitest run
+
+lint: setup
+	@$(ENV) biome check .
+
+format: setup
+	@$(ENV) biome check --write .
+
+typecheck: setup
+	@$(ENV) tsc -p tsconfig.json --noEmit
+
+proto: setup
+	@bash scripts/gen-proto.sh
+
+# The generated types must match proto/: regenerate and compare.
+proto-check: setup
+	@bash scripts/gen-proto.sh && git diff --exit-code --stat -- services/kit/src/gen || \
+		{ echo "services/kit/src/gen is stale: run 'make proto' and commit the result"; exit 1; }

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { fromRoot } from './root.ts';
+
+/** Zod building blocks for environment variables (all arrive as strings). */
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+export const port = (fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected a port number (0-65535)' })
+      .int('expected a port number (0-65535)')
+      .min(0, 'expected a port number (0-65535)')
+      .max(65535, 'expected a port number (0-65535)')
+      .default(fallback),
+  );
+
+export const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected an integer' })
+      .int('expected an integer')
+      .min(min, `expected an integer >= ${min}`)
+      .max(max, `expected an integer <= ${max}`)
+      .default(fallback),
+  );
+
+const TRUE = ['true', '1', 'yes', 'on'];
+const FALSE = ['false', '0', 'no', 'off'];
+
+export const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return fallback;
+        const s = v.trim().toLowerCase();
+        if (TRUE.includes(s)) return true;
+        if (FALSE.includes(s)) return false;
+        ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+        return z.NEVER;
+      }),
+  );
+
+export const str = (fallback: string) => z.preprocess(emptyToUndefined, z.string().default(fallback));
+
+export const optionalStr = () => z.preprocess(emptyToUndefined, z.string().optional());
+
+export const url = (fallback: string) =>
+  z.preprocess(emptyToUndefined, z.url({ error: 'expected a URL such as http://127.0.0.1:8182' }).default(fallback));
+
+export const optionalUrl = () =>
+  z.preprocess(emptyToUndefined, z.url({ error: 'expected a URL such as http://127.0.0.1:6334' }).optional());
+
+export const logLevel = () =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+        error: 'expected one of trace, debug, info, warn, error, fatal, silent',
+      })
+      .default('info'),
+  );
+
+/** Variables every service reads. */
+export const common = {
+  LOG_LEVEL: logLevel(),
+  /** Interface the service listens on; compose sets 0.0.0.0, bare metal keeps services on loopback. */
+  BIND_HOST: str('127.0.0.1'),
+  DATA_DIR: str('data'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(),
+};
+
+/**
+ * Absolute path of a state folder: the explicit override when set, else `<DATA_DIR>/<sub>`.
+ * Relative paths are taken from the repository root.
+ */
+export function dataDir(config: { DATA_DIR: string }, override: string | undefined, sub: string): string {
+  return fromRoot(override ?? path.join(config.DATA_DIR, sub));
+}

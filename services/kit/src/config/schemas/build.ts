@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { common, dataDir, int, optionalStr, port, str } from '../fields.ts';
+
+export const buildConfigSchema = z
+  .object({
+    ...common,
+    BUILD_SERVICE_PORT: port(50055),
+    BUILD_METRICS_PORT: port(9155),
+    TOOLS_REPO_DIR: str('tools_repo'),
+    SANDBOX_DIR: optionalStr(),
+    /** Unset: bubblewrap when present, like the tools service. */
+    TOOLS_USE_BWRAP: optionalStr(),
+    RUSTC_PATH: str('rustc'),
+    BUILD_TIMEOUT_MS: int(120_000, 1000),
+    BUILD_MAX_SOURCE_BYTES: int(262_144, 1),
+    BUILD_CONCURRENCY: int(2, 1, 16),
+  })
+  .transform((c) => ({ ...c, SANDBOX_DIR: dataDir(c, c.SANDBOX_DIR, 'sandbox') }));
+export type BuildConfig = z.infer<typeof buildConfigSchema>;

@@ -1,0 +1,5 @@
+// Original file: orchestrator.proto
+
+export interface HealthCheckRequest {}
+
+export interface HealthCheckRequest__Output {}

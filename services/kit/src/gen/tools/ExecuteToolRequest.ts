@@ -1,0 +1,17 @@
+// Original file: tools.proto
+
+export interface ExecuteToolRequest {
+  tool_name?: string;
+  args?: string[];
+  twin_id?: string;
+  timeout_ms?: number;
+  stdin?: string;
+}
+
+export interface ExecuteToolRequest__Output {
+  tool_name: string;
+  args: string[];
+  twin_id: string;
+  timeout_ms: number;
+  stdin: string;
+}

@@ -1,0 +1,5 @@
+// Original file: tools.proto
+
+export interface HealthCheckRequest {}
+
+export interface HealthCheckRequest__Output {}

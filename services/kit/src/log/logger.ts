@@ -1,0 +1,28 @@
+import { pino } from 'pino';
+
+export type Logger = pino.Logger;
+
+/** Secrets that must never reach a log line, wherever they appear in a logged object. */
+const REDACT = [
+  '*.OPENROUTER_API_KEY',
+  '*.QDRANT_API_KEY',
+  '*.apiKey',
+  '*.api_key',
+  '*.authorization',
+  '*.headers.authorization',
+  'config.OPENROUTER_API_KEY',
+  'config.QDRANT_API_KEY',
+];
+
+/** A pino JSON logger for one service, honouring LOG_LEVEL. */
+export function createLogger(service: string, requested: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  // An invalid LOG_LEVEL is reported by the config check; the logger must still work to say so.
+  const level = requested in pino.levels.values || requested === 'silent' ? requested : 'info';
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    redact: { paths: REDACT, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
