@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: setup run-dev stop-dev test lint typecheck format proto proto-check unit
+.PHONY: setup run-dev stop-dev test lint typecheck format proto proto-check backup restore
 
 setup:
 	@bash scripts/setup.sh
@@ -32,3 +32,9 @@ proto: setup
 proto-check: setup
 	@bash scripts/gen-proto.sh && git diff --exit-code --stat -- services/kit/src/gen || \
 		{ echo "services/kit/src/gen is stale: run 'make proto' and commit the result"; exit 1; }
+
+backup: setup
+	@$(ENV) node scripts/ops/backup.ts
+
+restore: setup
+	@$(ENV) node scripts/ops/restore.ts "$(BACKUP)"

@@ -10,7 +10,7 @@ NODE_VERSION="$(tr -d '[:space:]' <"$ROOT/.nvmrc")"
 PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
 # Debian packages: bubblewrap (tool sandbox), chromium (browser tests), prometheus (scrape test),
 # docker-compose (static validation of the compose file; no engine needed).
-APT_PACKAGES=(bubblewrap chromium)
+APT_PACKAGES=(bubblewrap chromium prometheus docker-compose)
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }

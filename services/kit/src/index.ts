@@ -17,4 +17,5 @@ export { exitOnStartupError, onShutdown } from './lifecycle/shutdown.ts';
 export { createLogger, type Logger } from './log/logger.ts';
 export { counter, gauge, histogram, initMetrics, LATENCY_BUCKETS, metrics } from './metrics/registry.ts';
 export { startMetricsServer } from './metrics/side-server.ts';
-export { startTracing, type Tracing } from './tracing/otel.ts';
+export { startTracing, stopTracing } from './tracing/otel.ts';
+export * from './tracing/spans.ts';

@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { injectMetadata, inSpan, SpanKind } from '../tracing/spans.ts';
 
 /** Retries UNAVAILABLE (a dependency restarting) with backoff, inside the caller's deadline. */
 const SERVICE_CONFIG = JSON.stringify({
@@ -58,14 +59,13 @@ export function unary<C extends grpc.Client, K extends keyof C & string>(
     options: grpc.CallOptions,
     cb: grpc.requestCallback<ResponseOf<C, K>>,
   ) => grpc.ClientUnaryCall;
-  return new Promise((resolve, reject) => {
-    fn.call(
-      client,
-      request,
-      opts.metadata ?? new grpc.Metadata(),
-      { deadline: Date.now() + (opts.deadlineMs ?? 5000) },
-      (err, res) => (err ? reject(err) : resolve(res as ResponseOf<C, K>)),
-    );
+  return inSpan(`grpc.client/${method}`, { kind: SpanKind.CLIENT, attributes: { 'rpc.method': method } }, () => {
+    const md = injectMetadata(opts.metadata ?? new grpc.Metadata());
+    return new Promise<ResponseOf<C, K>>((resolve, reject) => {
+      fn.call(client, request, md, { deadline: Date.now() + (opts.deadlineMs ?? 5000) }, (err, res) =>
+        err ? reject(err) : resolve(res as ResponseOf<C, K>),
+      );
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Logger } from '../log/logger.ts';
 import { histogram, LATENCY_BUCKETS } from '../metrics/registry.ts';
+import { contextFromMetadata, endSpan, SpanKind, startSpan, withContext } from '../tracing/spans.ts';
 import { toServiceError } from './errors.ts';
 import { LOADER_OPTIONS, type ProtoName, packageDefinition } from './proto.ts';
 
@@ -60,21 +61,24 @@ function wrapUnary(
   const latency = rpcSeconds();
   return (call, callback) => {
     const end = latency.startTimer({ method });
-    Promise.resolve()
-      .then(() => handler(call.request, call))
-      .then(
-        (response) => {
-          end({ code: 'OK' });
-          callback(null, response);
-        },
-        (err: unknown) => {
-          const mapped = toServiceError(err);
-          end({ code: grpc.status[mapped.code] ?? String(mapped.code) });
-          if (mapped.code === grpc.status.INTERNAL) logger.error({ err, method }, 'rpc failed');
-          else logger.debug({ method, code: grpc.status[mapped.code], details: mapped.details }, 'rpc refused');
-          callback(mapped, null);
-        },
-      );
+    const parent = contextFromMetadata(call.metadata);
+    const span = startSpan(method, SpanKind.SERVER, parent, { 'rpc.system': 'grpc', 'rpc.method': method });
+    withContext(parent, span, () => Promise.resolve().then(() => handler(call.request, call))).then(
+      (response) => {
+        end({ code: 'OK' });
+        endSpan(span);
+        callback(null, response);
+      },
+      (err: unknown) => {
+        const mapped = toServiceError(err);
+        end({ code: grpc.status[mapped.code] ?? String(mapped.code) });
+        span.setAttribute('rpc.grpc.status_code', mapped.code);
+        endSpan(span, true, mapped.details);
+        if (mapped.code === grpc.status.INTERNAL) logger.error({ err, method }, 'rpc failed');
+        else logger.debug({ method, code: grpc.status[mapped.code], details: mapped.details }, 'rpc refused');
+        callback(mapped, null);
+      },
+    );
   };
 }
 

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { describeZodError } from '../grpc/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { histogram, LATENCY_BUCKETS, metrics } from '../metrics/registry.ts';
+import { contextFromHeaders, endSpan, type Span, SpanKind, startSpan, withContext } from '../tracing/spans.ts';
 import { errorBody, HttpError } from './errors.ts';
 
 export interface HttpAppOptions {
@@ -44,7 +45,25 @@ export function createHttpApp(opts: HttpAppOptions): FastifyInstance {
     if (closing) reply.header('connection', 'close');
   });
 
+  // One server span per request, continuing the caller's trace; the handler runs inside it so outgoing calls
+  // (gRPC, fetch with traceHeaders()) join the same trace.
+  const spans = new WeakMap<object, Span>();
+  app.addHook('onRequest', (req, _reply, done) => {
+    const parent = contextFromHeaders(req.headers);
+    const span = startSpan(`${req.method} ${req.routeOptions.url ?? 'unmatched'}`, SpanKind.SERVER, parent, {
+      'http.request.method': req.method,
+      'http.route': req.routeOptions.url ?? '',
+    });
+    spans.set(req, span);
+    withContext(parent, span, done);
+  });
+
   app.addHook('onResponse', async (req, reply) => {
+    const span = spans.get(req);
+    if (span) {
+      span.setAttribute('http.response.status_code', reply.statusCode);
+      endSpan(span, reply.statusCode >= 500);
+    }
     latency.observe(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,

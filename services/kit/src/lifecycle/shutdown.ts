@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.ts';
+import { stopTracing } from '../tracing/otel.ts';
 
 export type Closer = () => Promise<void> | void;
 
@@ -30,6 +31,7 @@ export function onShutdown(logger: Logger, closers: Closer[], opts: ShutdownOpti
     timer.unref();
     try {
       for (const close of closers) await close();
+      await stopTracing();
       clearTimeout(timer);
       logger.info('stopped');
       logger.flush?.();

@@ -1,12 +1,15 @@
 import client from 'prom-client';
+import { startTracing } from '../tracing/otel.ts';
 
 /** The process-wide Prometheus registry: default process metrics labelled with the service name. */
 export const metrics = client.register;
 let started = false;
 
+/** Per-process observability set-up: default metrics labelled with the service, and tracing when configured. */
 export function initMetrics(service: string): void {
   if (started) return;
   started = true;
+  startTracing(service).catch((err) => process.stderr.write(`tracing disabled: ${(err as Error).message}\n`));
   metrics.setDefaultLabels({ service });
   client.collectDefaultMetrics({ register: metrics });
 }

@@ -1,37 +1,38 @@
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 
-export interface Tracing {
-  enabled: boolean;
-  shutdown(): Promise<void>;
-}
+let sdk: NodeSDK | null = null;
+let starting: Promise<void> | null = null;
 
 /**
- * Starts OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (OTLP over HTTP); otherwise does nothing
- * and costs nothing at shutdown. Call it before the service imports the modules to be instrumented.
+ * Starts OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set: spans go over OTLP/HTTP to `<endpoint>/v1/traces`,
+ * context propagates with W3C trace context. Unset: nothing is loaded and shutdown costs nothing.
  */
-export async function startTracing(
-  service: string,
-  endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
-): Promise<Tracing> {
-  if (!endpoint) return { enabled: false, shutdown: async () => {} };
-  const [{ NodeSDK: SDK }, { OTLPTraceExporter }, { HttpInstrumentation }, { GrpcInstrumentation }, resources] =
-    await Promise.all([
+export function startTracing(service: string, endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT): Promise<void> {
+  if (!endpoint) return Promise.resolve();
+  starting ??= (async () => {
+    const [{ NodeSDK: SDK }, { OTLPTraceExporter }, resources, { BatchSpanProcessor }] = await Promise.all([
       import('@opentelemetry/sdk-node'),
       import('@opentelemetry/exporter-trace-otlp-http'),
-      import('@opentelemetry/instrumentation-http'),
-      import('@opentelemetry/instrumentation-grpc'),
       import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
     ]);
-  const sdk: NodeSDK = new SDK({
-    resource: resources.resourceFromAttributes({ 'service.name': service }),
-    traceExporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }),
-    instrumentations: [new HttpInstrumentation(), new GrpcInstrumentation()],
-  });
-  sdk.start();
-  return {
-    enabled: true,
-    shutdown: async () => {
-      await Promise.race([sdk.shutdown(), new Promise((r) => setTimeout(r, 2000).unref())]);
-    },
-  };
+    const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces`, timeoutMillis: 2000 });
+    sdk = new SDK({
+      resource: resources.resourceFromAttributes({ 'service.name': service }),
+      spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500 })],
+      instrumentations: [],
+    });
+    sdk.start();
+  })();
+  return starting;
+}
+
+/** Flushes pending spans (bounded to 2 s) and stops the SDK; a no-op when tracing never started. */
+export async function stopTracing(): Promise<void> {
+  if (!starting) return;
+  await starting.catch(() => {});
+  if (!sdk) return;
+  const current = sdk;
+  sdk = null;
+  await Promise.race([current.shutdown().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
 }

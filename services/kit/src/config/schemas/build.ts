@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { common, dataDir, int, optionalStr, port, str } from '../fields.ts';
+import { autoBool } from './tools.ts';
 
 export const buildConfigSchema = z
   .object({
@@ -9,11 +10,13 @@ export const buildConfigSchema = z
     TOOLS_REPO_DIR: str('tools_repo'),
     SANDBOX_DIR: optionalStr(),
     /** Unset: bubblewrap when present, like the tools service. */
-    TOOLS_USE_BWRAP: optionalStr(),
+    TOOLS_USE_BWRAP: autoBool(),
     RUSTC_PATH: str('rustc'),
     BUILD_TIMEOUT_MS: int(120_000, 1000),
     BUILD_MAX_SOURCE_BYTES: int(262_144, 1),
     BUILD_CONCURRENCY: int(2, 1, 16),
+    /** Address-space limit of the compiler and linker processes, in MiB. */
+    BUILD_MAX_MEMORY_MB: int(4096, 256, 65_536),
   })
   .transform((c) => ({ ...c, SANDBOX_DIR: dataDir(c, c.SANDBOX_DIR, 'sandbox') }));
 export type BuildConfig = z.infer<typeof buildConfigSchema>;

@@ -9,14 +9,28 @@ export const memoryConfigSchema = z
     /** When set, Qdrant is the store and must be reachable; unset: the embedded store under data/. */
     QDRANT_URL: optionalUrl(),
     QDRANT_API_KEY: optionalStr(),
+    /** How long start-up keeps retrying an unreachable Qdrant before exiting non-zero. */
+    QDRANT_CONNECT_TIMEOUT_MS: int(30000, 0),
+    QDRANT_HEARTBEAT_MS: int(10000, 100),
+    QDRANT_TIMEOUT_MS: int(10000, 100),
     EMBEDDING_MODEL_NAME: str('all-MiniLM-L6-v2'),
     EMBEDDING_MODEL_DIM: int(384, 1, 8192),
     /** A local copy of the model (offline); otherwise it is downloaded once into EMBEDDING_CACHE_DIR. */
     EMBEDDING_MODEL_DIR: optionalStr(),
     EMBEDDING_CACHE_DIR: optionalStr(),
+    /** Upper bound on loading the model (including a first download); past it the lexical fallback is used. */
+    EMBEDDING_LOAD_TIMEOUT_MS: int(180000, 1000),
+    /** How long to wait for the model hub to answer each request before giving up on a download. */
+    EMBEDDING_HUB_TIMEOUT_MS: int(5000, 100),
+    /** Texts per embedding batch sent to the model worker. */
+    EMBEDDING_BATCH_SIZE: int(32, 1, 1024),
     VECTORS_DIR: optionalStr(),
     MEMORY_MAX_CONTENT_BYTES: int(65536, 1),
     MEMORY_MAX_BATCH: int(512, 1),
+    /** Collections up to this many vectors are searched exactly; larger ones use an HNSW index. */
+    MEMORY_EXACT_MAX_VECTORS: int(2000, 0),
+    /** How often changed HNSW indexes are written to VECTORS_DIR (also on shutdown). */
+    MEMORY_INDEX_PERSIST_SECONDS: int(60, 1),
   })
   .transform((c) => ({
     ...c,

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The four knowledge domains. */
+export const DOMAINS = ['mind', 'body', 'heart', 'soul'] as const;
+export const Domain = z.enum(DOMAINS);
+export type Domain = z.infer<typeof Domain>;
+
+export const DOMAIN_DESCRIPTIONS: Record<Domain, string> = {
+  mind: 'technical specifications, APIs, code',
+  body: 'telemetry, logs, performance data',
+  heart: 'user preferences, personas, personalization',
+  soul: 'security, governance, ethics',
+};
+
+/** Safe identifier for namespaces, twins and sessions. */
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits, and _ . : - only');

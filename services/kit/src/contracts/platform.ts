@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** GET /api/health/services (gateway): every service's health and latency. */
+export const ServiceHealth = z.object({
+  name: z.string(),
+  status: z.enum(['ok', 'degraded', 'down']),
+  latency_ms: z.number().nullable(),
+  detail: z.string().optional(),
+});
+export const ServicesHealthResponse = z.object({ services: z.array(ServiceHealth), checked_at: z.string() });
+export type ServicesHealthResponse = z.infer<typeof ServicesHealthResponse>;
+
+/** GET /api/status (orchestrator): what the twin runs on, for the settings view. */
+export const PlatformStatus = z.object({
+  llm: z.object({ provider: z.enum(['openrouter', 'mock']), model: z.string(), configured: z.boolean() }),
+  memory: z.object({
+    reachable: z.boolean(),
+    store_backend: z.string(),
+    embedder: z.string(),
+    embedding_model: z.string(),
+    detail: z.string(),
+  }),
+  hitl_bypass: z.object({ tools: z.boolean(), memory: z.boolean() }),
+});
+export type PlatformStatus = z.infer<typeof PlatformStatus>;
+
+/** Live activity feed (GET /api/activity, GET /api/activity/stream SSE on the orchestrator). */
+export const ActivityEvent = z.object({
+  id: z.string(),
+  ts: z.string(),
+  kind: z.enum(['turn', 'approval', 'denial', 'tool_run', 'memory_query', 'ingestion', 'system']),
+  summary: z.string(),
+  session_id: z.string().optional(),
+});
+export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+/** A conversation as listed by GET /api/sessions?twin_id= */
+export const SessionSummary = z.object({
+  session_id: z.string(),
+  twin_id: z.string(),
+  title: z.string(),
+  turns: z.number().int(),
+  last_activity_at: z.string(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/** POST /api/transcript/summarize (orchestrator HTTP face of SummarizeTranscript). */
+export const SummarizeRequest = z.object({ transcript_text: z.string().min(1).max(200_000) });
+export const SummarizeResponse = z.object({
+  summary: z.string(),
+  key_decisions: z.array(z.string()),
+  follow_up_tasks: z.array(z.string()),
+  method: z.enum(['llm', 'extractive']),
+});
+export type SummarizeResponse = z.infer<typeof SummarizeResponse>;
+
+/** One SSE sample of GET /v1/telemetry/stream. */
+export const TelemetrySample = z.object({
+  ts_ms: z.number(),
+  cpu_percent: z.number(),
+  mem_total: z.number(),
+  mem_used: z.number(),
+  process_count: z.number().int(),
+  load_avg: z.array(z.number()),
+  net_rx_bytes_per_s: z.number(),
+  net_tx_bytes_per_s: z.number(),
+  disk_read_bytes_per_s: z.number(),
+  disk_write_bytes_per_s: z.number(),
+});
+export type TelemetrySample = z.infer<typeof TelemetrySample>;
+
+/** GET /v1/media (telemetry, proxied as /api/media by the gateway). */
+export const MediaItem = z.object({
+  id: z.string(),
+  filename: z.string(),
+  original_name: z.string(),
+  content_type: z.string(),
+  size: z.number().int(),
+  created_at: z.string(),
+});
+export type MediaItem = z.infer<typeof MediaItem>;
+
+export const MediaUploadResponse = z.object({
+  success: z.boolean(),
+  filename: z.string(),
+  stored_path: z.string(),
+  id: z.string(),
+});

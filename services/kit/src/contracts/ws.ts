@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ActionResult, PendingAction, PlannerInfo, TurnStatus } from './chat.ts';
+import { Identifier } from './domains.ts';
+
+/**
+ * The gateway's chat WebSocket (`/ws/chat/:user_id`): JSON text frames, one object per frame, validated on both sides.
+ */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('chat'),
+    message: z.string().min(1),
+    session_id: Identifier,
+    twin_id: Identifier,
+    namespace: Identifier.optional(),
+    media_active: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('approval'),
+    action_id: z.string().min(1).max(128),
+    decision: z.enum(['approve', 'deny']),
+    session_id: Identifier,
+  }),
+  z.object({ type: z.literal('ping'), ts: z.number().optional() }),
+  /** After a reconnect: asks for the results of this session's turns that finished while it was away. */
+  z.object({ type: z.literal('resume'), session_id: Identifier }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  /** Streamed answer: `token` frames carry text as it is written; the last frame has `done: true` and the whole message. */
+  z.object({
+    type: z.literal('response'),
+    job_id: z.string(),
+    session_id: z.string(),
+    done: z.boolean(),
+    token: z.string().optional(),
+    message: z.string().optional(),
+    actions_taken: z.array(z.string()).optional(),
+    status: TurnStatus.optional(),
+    planner: PlannerInfo.optional(),
+  }),
+  z.object({ type: z.literal('status'), job_id: z.string(), session_id: z.string(), stage: z.string() }),
+  z.object({ type: z.literal('approval_required'), job_id: z.string(), session_id: z.string(), action: PendingAction }),
+  z.object({
+    type: z.literal('action_result'),
+    job_id: z.string(),
+    session_id: z.string(),
+    action: PendingAction,
+    result: ActionResult.optional(),
+  }),
+  z.object({
+    type: z.literal('error'),
+    code: z.string(),
+    message: z.string(),
+    job_id: z.string().optional(),
+    action_id: z.string().optional(),
+  }),
+  z.object({ type: z.literal('pong'), ts: z.number() }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** `/ws/signaling/:room_id`: WebRTC signaling relayed between the peers of a room. */
+export const SignalingFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offer'), sdp: z.string().max(32_768), to: z.string().optional() }),
+  z.object({ type: z.literal('answer'), sdp: z.string().max(32_768), to: z.string().optional() }),
+  z.object({ type: z.literal('ice'), candidate: z.unknown(), to: z.string().optional() }),
+]);
+export type SignalingFrame = z.infer<typeof SignalingFrame>;
