@@ -1,17 +1,39 @@
 # syntax=docker/dockerfile:1
-# One image recipe for every service: `docker build --build-arg SERVICE=memory .`
-FROM node:24-bookworm-slim AS deps
-WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-RUN npm install -g pnpm@11.28.11
-COPY . .
-ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
-RUN pnpm install --frozen-lockfile --prod=false
+# One recipe for every backend service, chosen with build args (see docker-compose.yml):
+#   SERVICE       memory | tools | build | orchestrator | gateway | telemetry
+#   APT_PACKAGES  extra Debian packages the service needs at run time (bubblewrap for tools, rustc for build)
+# The build stage installs only that service's dependencies (and compiles native addons); the runtime stage
+# copies the result into a slim image that runs as the unprivileged `node` user.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:24-bookworm-slim
+FROM ${NODE_IMAGE} AS build
 ARG SERVICE
-ENV SERVICE=${SERVICE} NODE_ENV=production BIND_HOST=0.0.0.0
 WORKDIR /app
-COPY --from=deps /app /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/* \
+ && npm install -g pnpm@11.28.11
+ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY services/kit/package.json services/kit/
+COPY services/${SERVICE}/package.json services/${SERVICE}/
+RUN pnpm install --frozen-lockfile --prod --filter "@pagi/${SERVICE}..."
+COPY proto proto
+COPY services/kit services/kit
+COPY services/${SERVICE} services/${SERVICE}
+RUN rm -rf services/*/test
+
+FROM ${NODE_IMAGE}
+ARG SERVICE
+ARG APT_PACKAGES=""
+RUN if [ -n "${APT_PACKAGES}" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends ${APT_PACKAGES} && rm -rf /var/lib/apt/lists/*; \
+    fi
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+COPY --chown=node:node config config
+COPY --chown=node:node knowledge_bases knowledge_bases
+RUN mkdir -p data tools_repo && chown node:node data tools_repo
+ENV NODE_ENV=production PAGI_ROOT=/app BIND_HOST=0.0.0.0 SERVICE=${SERVICE}
 USER node
 CMD ["sh", "-c", "exec node services/${SERVICE}/src/main.ts"]

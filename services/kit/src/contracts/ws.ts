@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionResult, PendingAction, PlannerInfo, TurnStatus } from './chat.ts';
+import { ActionResult, PendingAction, PlannerInfo, SessionTurn, TurnStatus } from './chat.ts';
 import { Identifier } from './domains.ts';
 
 /**
@@ -56,6 +56,17 @@ export const ServerFrame = z.discriminatedUnion('type', [
     action_id: z.string().optional(),
   }),
   z.object({ type: z.literal('pong'), ts: z.number() }),
+  /**
+   * Answer to `resume`: the session's turns as the orchestrator recorded them. Results the gateway kept for the
+   * session (turns that finished while no socket was connected) are sent as their own frames just before it.
+   */
+  z.object({
+    type: z.literal('history'),
+    session_id: z.string(),
+    turns: z.array(SessionTurn),
+    /** True when a turn of this session is still running; its frames follow on this socket. */
+    in_flight: z.boolean(),
+  }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 
@@ -66,3 +77,18 @@ export const SignalingFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ice'), candidate: z.unknown(), to: z.string().optional() }),
 ]);
 export type SignalingFrame = z.infer<typeof SignalingFrame>;
+
+/**
+ * What a signaling peer receives: the relayed frames with the sender's peer id in `from`, the room's membership
+ * (`peers` on join, then `peer_joined` / `peer_left`), and `error` for a refused frame.
+ */
+export const SignalingServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offer'), sdp: z.string(), from: z.string(), to: z.string().optional() }),
+  z.object({ type: z.literal('answer'), sdp: z.string(), from: z.string(), to: z.string().optional() }),
+  z.object({ type: z.literal('ice'), candidate: z.unknown(), from: z.string(), to: z.string().optional() }),
+  z.object({ type: z.literal('peers'), room_id: z.string(), self: z.string(), peers: z.array(z.string()) }),
+  z.object({ type: z.literal('peer_joined'), peer: z.string() }),
+  z.object({ type: z.literal('peer_left'), peer: z.string() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type SignalingServerFrame = z.infer<typeof SignalingServerFrame>;

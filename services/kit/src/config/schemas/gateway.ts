@@ -14,5 +14,17 @@ export const gatewayConfigSchema = z.object({
   WS_MAX_FRAME_BYTES: int(65_536, 1024),
   MEDIA_MAX_BYTES: int(104_857_600, 1),
   UPSTREAM_TIMEOUT_MS: int(30_000, 100),
+  /** Largest JSON/text request body the gateway accepts or forwards (uploads have MEDIA_MAX_BYTES). */
+  GATEWAY_BODY_LIMIT: int(1_048_576, 1024),
+  /** WebSocket ping interval; a socket that has not answered the previous ping is terminated. */
+  WS_HEARTBEAT_MS: int(30_000, 50),
+  /** Per-connection frame rate: sustained frames per second and the burst allowed above it. */
+  WS_RATE_LIMIT_PER_SEC: int(20, 1),
+  WS_RATE_LIMIT_BURST: int(40, 1),
+  /** Open WebSockets (chat and signaling) beyond this are refused with close code 1013. */
+  WS_MAX_CONNECTIONS: int(5000, 1),
+  /** How long results of a turn that finished while its session had no socket are kept for the next one. */
+  WS_RESULT_TTL_MS: int(600_000, 1000),
+  SIGNALING_MAX_PEERS: int(8, 2, 64),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
