@@ -23,6 +23,24 @@ export const orchestratorConfigSchema = z
     INGEST_DIR: optionalStr(),
     KNOWLEDGE_BASES_DIR: str('knowledge_bases'),
     INGEST_MAX_FILE_BYTES: int(10_485_760, 1),
+    /** Files processed at the same time (the embedding itself happens in the memory service). */
+    INGEST_CONCURRENCY: int(2, 1, 16),
+    /** A watched file must keep the same size this long before it is read (it may still be being written). */
+    INGEST_WRITE_STABILITY_MS: int(300, 20, 60_000),
+    /** Watch INGEST_DIR for changes; when false, only POST /api/knowledge/ingest and start-up scans ingest. */
+    INGEST_WATCH: bool(true),
+    /** The embedding model folder; when it holds the WordPiece vocabulary, chunk sizes are counted exactly. */
+    EMBEDDING_MODEL_DIR: optionalStr(),
+    /** Memory namespace holding the ingested knowledge (one collection per domain inside it). */
+    KNOWLEDGE_NAMESPACE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)').default('knowledge'),
+    ),
+    /** Atlas edges join nearest neighbours at least this similar (cosine). */
+    KNOWLEDGE_ATLAS_MIN_SIMILARITY: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.3),
+    ),
     CHAT_MAX_MESSAGE_BYTES: int(16_384, 1),
   })
   .transform((c) => ({

@@ -1,0 +1,239 @@
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '@pagi/kit';
+import {
+  counter,
+  describeZodError,
+  histogram,
+  invalidArgument,
+  LATENCY_BUCKETS,
+  notFound,
+  permissionDenied,
+} from '@pagi/kit';
+import type { ZodError } from 'zod';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { NETWORK_SCAN, networkScan, type ScanGates, ScanRefused, ScanUsageError } from '../builtin/network-scan.ts';
+import type { Catalog, ToolRef } from '../catalog/catalog.ts';
+import type { Semaphore } from '../concurrency/semaphore.ts';
+import { decide, isAllowedFor, restrictionOf } from '../policy/decide.ts';
+import type { PolicyStore } from '../policy/watch.ts';
+import { createRunDir } from '../sandbox/run-dir.ts';
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import type { ResourceLimits } from '../sandbox/types.ts';
+
+export interface ExecuteInput {
+  tool_name: string;
+  args: string[];
+  twin_id: string;
+  timeout_ms: number;
+  stdin: string;
+}
+
+export interface ExecuteOutput {
+  output: string;
+  stderr: string;
+  exit_code: number;
+  duration_ms: number;
+  truncated: boolean;
+  sandbox: string;
+  timed_out: boolean;
+  signal: string;
+}
+
+export interface ExecutorOptions {
+  policy: PolicyStore;
+  catalog: Catalog;
+  sandbox: Sandbox;
+  audit: AuditLog;
+  slots: Semaphore;
+  logger: Logger;
+  sandboxRoot: string;
+  timeoutMs: number;
+  outputMaxBytes: number;
+  limits: ResourceLimits;
+  allowRestricted: boolean;
+  scanGates: ScanGates;
+}
+
+/** Where a compiled tool's binary appears inside bubblewrap (a read-only copy made for the run). */
+const TOOL_MOUNT = '/opt/tool';
+
+/** Policy check, sandboxed run and audit of one ExecuteTool call. */
+export class ToolExecutor {
+  private readonly o: ExecutorOptions;
+  private readonly runs = counter('tools_executions_total', 'Tool executions and refusals', ['kind', 'outcome']);
+  private readonly seconds = histogram(
+    'tools_execution_seconds',
+    'Duration of tool runs',
+    ['kind', 'sandbox'],
+    LATENCY_BUCKETS,
+  );
+
+  constructor(opts: ExecutorOptions) {
+    this.o = opts;
+  }
+
+  private refuse(input: ExecuteInput, kind: string, reason: string, make: (m: string) => Error): Error {
+    this.o.audit.record({
+      twin_id: input.twin_id,
+      tool: input.tool_name,
+      kind,
+      args: input.args,
+      decision: 'refused',
+      reason,
+    });
+    this.runs.inc({ kind, outcome: 'refused' });
+    return make(reason);
+  }
+
+  /** Audits a request refused before the policy saw it (a malformed name, too many arguments …). */
+  recordInvalid(request: { tool_name?: string; twin_id?: string; args?: string[] }, error: ZodError): void {
+    const clip = (v: unknown) => String(v ?? '').slice(0, 128);
+    this.o.audit.record({
+      twin_id: clip(request.twin_id),
+      tool: clip(request.tool_name),
+      kind: 'invalid',
+      args: Array.isArray(request.args) ? request.args.slice(0, 16).map(clip) : [],
+      decision: 'refused',
+      reason: describeZodError(error),
+    });
+    this.runs.inc({ kind: 'invalid', outcome: 'refused' });
+  }
+
+  async execute(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
+    const policy = this.o.policy.policy;
+    // Restricted commands are refused by name and arguments before anything else, installed or not.
+    const restricted = decide(
+      policy,
+      { twinId: input.twin_id, tool: input.tool_name, kind: 'system', args: input.args },
+      this.o.allowRestricted,
+      'restricted-only',
+    );
+    if (!restricted.allowed) throw this.refuse(input, 'restricted', restricted.reason, permissionDenied);
+    const ref = this.o.catalog.resolve(policy, input.tool_name);
+    if (!ref) {
+      throw this.refuse(input, 'unknown', `unknown tool ${input.tool_name}`, notFound);
+    }
+    const decision = decide(
+      policy,
+      { twinId: input.twin_id, tool: ref.name, kind: ref.kind, args: input.args },
+      this.o.allowRestricted,
+    );
+    if (!decision.allowed) throw this.refuse(input, ref.kind, decision.reason, permissionDenied);
+    const timeoutMs = Math.min(input.timeout_ms || this.o.timeoutMs, this.o.timeoutMs);
+
+    let result: ExecuteOutput;
+    try {
+      result =
+        ref.kind === 'builtin'
+          ? await this.runBuiltin(input, timeoutMs)
+          : await this.o.slots.run(() => this.runSandboxed(ref, input, timeoutMs, signal));
+    } catch (err) {
+      if (err instanceof ScanRefused) throw this.refuse(input, ref.kind, err.message, permissionDenied);
+      if (err instanceof ScanUsageError) throw this.refuse(input, ref.kind, err.message, invalidArgument);
+      this.o.audit.record({
+        twin_id: input.twin_id,
+        tool: ref.name,
+        kind: ref.kind,
+        args: input.args,
+        decision: 'failed',
+        reason: (err as Error).message,
+      });
+      throw err;
+    }
+    this.o.audit.record({
+      twin_id: input.twin_id,
+      tool: ref.name,
+      kind: ref.kind,
+      args: input.args,
+      decision: 'executed',
+      exit_code: result.exit_code,
+      signal: result.signal || undefined,
+      timed_out: result.timed_out,
+      truncated: result.truncated,
+      sandbox: result.sandbox,
+      duration_ms: Math.round(result.duration_ms * 100) / 100,
+    });
+    this.runs.inc({ kind: ref.kind, outcome: result.timed_out ? 'timeout' : result.exit_code === 0 ? 'ok' : 'error' });
+    this.seconds.observe({ kind: ref.kind, sandbox: result.sandbox }, result.duration_ms / 1000);
+    return result;
+  }
+
+  private async runBuiltin(input: ExecuteInput, timeoutMs: number): Promise<ExecuteOutput> {
+    const scan = await networkScan(input.args, this.o.scanGates, timeoutMs);
+    return {
+      output: scan.output,
+      stderr: scan.timedOut ? `scan stopped at the ${timeoutMs} ms timeout\n` : '',
+      exit_code: scan.timedOut ? 124 : 0,
+      duration_ms: scan.durationMs,
+      truncated: false,
+      // Runs inside the service (a sandboxed program has no network); reported as such.
+      sandbox: 'builtin',
+      timed_out: scan.timedOut,
+      signal: '',
+    };
+  }
+
+  private async runSandboxed(
+    ref: ToolRef,
+    input: ExecuteInput,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<ExecuteOutput> {
+    const dir = createRunDir(this.o.sandboxRoot, 'run', this.o.sandbox.runAs);
+    try {
+      let program = ref.path!;
+      const mounts = [];
+      if (ref.kind === 'compiled') {
+        // A private copy: the sandbox user need not reach the repository, and a rebuild cannot swap it mid-run.
+        const inputs = dir.inputs();
+        program = path.join(inputs, ref.name);
+        copyFileSync(ref.path!, program);
+        mounts.push({ host: inputs, dest: TOOL_MOUNT });
+      }
+      const res = await this.o.sandbox.run({
+        program,
+        args: input.args,
+        workDir: dir.work,
+        mounts,
+        stdin: input.stdin,
+        timeoutMs,
+        outputMaxBytes: this.o.outputMaxBytes,
+        limits: this.o.limits,
+        signal,
+      });
+      return {
+        output: res.stdout,
+        stderr: res.stderr,
+        exit_code: res.exitCode,
+        duration_ms: res.durationMs,
+        truncated: res.truncated,
+        sandbox: res.sandbox,
+        timed_out: res.timedOut,
+        signal: res.signal,
+      };
+    } finally {
+      try {
+        dir.remove();
+      } catch (err) {
+        this.o.logger.error({ err, dir: dir.root }, 'could not remove a run directory');
+      }
+    }
+  }
+
+  /** Tools a twin may run now: allowed by its allowlist and not refused outright as restricted. */
+  list(twinId: string): Array<{ name: string; description: string; kind: string }> {
+    const policy = this.o.policy.policy;
+    return this.o.catalog
+      .all(policy)
+      .filter((t) => isAllowedFor(policy, twinId, t.name, t.kind))
+      .filter((t) => this.o.allowRestricted || !restrictionOf(policy, t.name, []))
+      .map((t) => ({ name: t.name, description: t.description, kind: t.kind }));
+  }
+
+  toolCount(): number {
+    return this.o.catalog.all(this.o.policy.policy).length;
+  }
+}
+
+export { NETWORK_SCAN };

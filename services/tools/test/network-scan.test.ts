@@ -1,0 +1,112 @@
+// The built-in TCP connect scan: private/loopback targets and common ports only, unless the gates are open.
+// Only loopback is ever scanned here.
+import net from 'node:net';
+import path from 'node:path';
+import { unary } from '@pagi/kit';
+import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from '../src/builtin/address-ranges.ts';
+import { parsePorts, ScanUsageError } from '../src/builtin/network-scan.ts';
+import { type RunningService, startService, status, tempDir, toolsClient } from './helpers/service.ts';
+
+async function listener(): Promise<{ port: number; close: () => void }> {
+  const server = net.createServer((s) => s.end());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as net.AddressInfo).port, close: () => server.close() };
+}
+
+async function closedPort(): Promise<number> {
+  const l = await listener();
+  l.close();
+  return l.port;
+}
+
+function service(env: Record<string, string>) {
+  const tmp = tempDir('pagi-tools-scan-');
+  let svc: RunningService;
+  let client: ToolExecutorServiceClient;
+  beforeAll(async () => {
+    svc = await startService('tools', { DATA_DIR: tmp.dir, TOOLS_REPO_DIR: path.join(tmp.dir, 'repo'), ...env });
+    client = toolsClient(svc.port);
+  });
+  afterAll(async () => {
+    client?.close();
+    await svc?.stop();
+    tmp.remove();
+  });
+  const scan = (args: string[]) =>
+    unary(client, 'ExecuteTool', { tool_name: 'network_scan', args, twin_id: '', timeout_ms: 5000, stdin: '' });
+  const refused = (args: string[]) =>
+    scan(args).then(
+      (r) => {
+        throw new Error(`expected a refusal, got ${r.output}`);
+      },
+      (e: { code: number; details: string }) => ({ code: e.code, details: e.details }),
+    );
+  return { scan, refused };
+}
+
+describe('network_scan with the default gates', () => {
+  const { scan, refused } = service({});
+
+  it('refuses public targets and uncommon ports', async () => {
+    const pub = await refused(['8.8.8.8', '53']);
+    expect(pub.code).toBe(status.PERMISSION_DENIED);
+    expect(pub.details).toMatch(/not a private or loopback address; ALLOW_PUBLIC_NETWORK_SCAN is off/);
+    const port = await refused(['127.0.0.1', '31337']);
+    expect(port.code).toBe(status.PERMISSION_DENIED);
+    expect(port.details).toMatch(/ALLOW_ARBITRARY_PORT_SCAN is off/);
+  });
+
+  it('scans loopback on the common ports', async () => {
+    const res = await scan(['127.0.0.1', '22,80']);
+    expect(res.output).toMatch(/^22\/tcp (open|closed)$/m);
+    expect(res.output).toMatch(/^80\/tcp (open|closed)$/m);
+    expect(res.sandbox).toBe('builtin');
+  });
+
+  it('rejects malformed arguments', async () => {
+    expect((await refused([])).code).toBe(status.INVALID_ARGUMENT);
+    expect((await refused(['127.0.0.1', '80;rm'])).code).toBe(status.INVALID_ARGUMENT);
+    expect((await refused(['127.0.0.1/../x'])).code).toBe(status.INVALID_ARGUMENT);
+  });
+});
+
+describe('network_scan with ALLOW_ARBITRARY_PORT_SCAN=true', () => {
+  const { scan, refused } = service({ ALLOW_ARBITRARY_PORT_SCAN: 'true' });
+
+  it('finds an open port on loopback and tells closed ones apart', async () => {
+    const open = await listener();
+    const closed = await closedPort();
+    try {
+      const res = await scan(['localhost', `${open.port},${closed}`]);
+      expect(res.output).toContain(`${open.port}/tcp open`);
+      expect(res.output).toContain(`${closed}/tcp closed`);
+      expect(res.exit_code).toBe(0);
+    } finally {
+      open.close();
+    }
+  });
+
+  it('still refuses public targets', async () => {
+    expect((await refused(['1.1.1.1', '443'])).code).toBe(status.PERMISSION_DENIED);
+  });
+});
+
+describe('scan target and port rules', () => {
+  it('knows RFC 1918 and loopback from public addresses', () => {
+    for (const a of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '::1', 'fd00::1']) {
+      expect(isPrivateAddress(a)).toBe(true);
+    }
+    for (const a of ['8.8.8.8', '172.32.0.1', '192.169.0.1', '100.64.0.1', '2001:4860::8888', 'example.com']) {
+      expect(isPrivateAddress(a)).toBe(false);
+    }
+  });
+
+  it('parses port lists and bounds them', () => {
+    expect(parsePorts('80,22,8000-8002')).toEqual([22, 80, 8000, 8001, 8002]);
+    expect(() => parsePorts('0')).toThrow(ScanUsageError);
+    expect(() => parsePorts('1-65535')).toThrow(/at most 1024/);
+    expect(() => parsePorts('80-70')).toThrow(ScanUsageError);
+  });
+});

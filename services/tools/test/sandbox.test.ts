@@ -1,0 +1,239 @@
+// The sandbox as a hostile tool sees it: real bubblewrap, a real service process, real gRPC calls.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { unary } from '@pagi/kit';
+import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAB_TWIN, labPolicy, writePolicy } from './helpers/policies.ts';
+import { RUN_BWRAP_TESTS, type RunningService, startService, tempDir, toolsClient } from './helpers/service.ts';
+
+const SECRET = `s3cret-${randomBytes(8).toString('hex')}`;
+const OUTPUT_CAP = 65_536;
+
+/** Processes on the host whose command line contains `needle` (other than this test's own). */
+function hostProcesses(needle: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmd.includes(needle) && Number(pid) !== process.pid) found.push(`${pid}: ${cmd}`);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return found;
+}
+
+async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+describe.runIf(RUN_BWRAP_TESTS)('bubblewrap sandbox', () => {
+  const tmp = tempDir('pagi-tools-sandbox-');
+  // DATA_DIR is a private (0700) temporary folder, as the stack helper makes it.
+  const dataDir = tmp.dir;
+  const sandboxDir = path.join(dataDir, 'sandbox');
+  let svc: RunningService;
+  let client: ToolExecutorServiceClient;
+
+  const run = (tool: string, args: string[] = [], extra: { timeout_ms?: number; stdin?: string } = {}) =>
+    unary(
+      client,
+      'ExecuteTool',
+      { tool_name: tool, args, twin_id: LAB_TWIN, timeout_ms: extra.timeout_ms ?? 0, stdin: extra.stdin ?? '' },
+      { deadlineMs: 20_000 },
+    );
+  const sh = (script: string, extra: { timeout_ms?: number; stdin?: string } = {}) => run('sh', ['-c', script], extra);
+
+  beforeAll(async () => {
+    const policyFile = writePolicy(
+      tmp.dir,
+      labPolicy(['bash']).replace(
+        'system_tools:\n',
+        'system_tools:\n  bash: { path: /usr/bin/bash, description: shell }\n',
+      ),
+    );
+    svc = await startService('tools', {
+      DATA_DIR: dataDir,
+      TOOLS_POLICY_FILE: policyFile,
+      TOOLS_REPO_DIR: path.join(tmp.dir, 'repo'),
+      TOOLS_USE_BWRAP: 'true',
+      TOOLS_TIMEOUT_MS: '5000',
+      TOOLS_OUTPUT_MAX_BYTES: String(OUTPUT_CAP),
+      TOOLS_MAX_PROCESSES: '32',
+      TOOLS_MAX_MEMORY_MB: '256',
+      PAGI_TEST_SECRET: SECRET,
+    });
+    client = toolsClient(svc.port);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await svc?.stop();
+    tmp.remove();
+  });
+
+  it('runs under bubblewrap as an unprivileged user and says so', async () => {
+    const health = await unary(client, 'HealthCheck', {});
+    expect(health).toMatchObject({ status: 'ok', sandbox: 'bwrap', bwrap_available: true });
+    const res = await run('echo', ['hello']);
+    expect(res).toMatchObject({
+      output: 'hello\n',
+      exit_code: 0,
+      sandbox: 'bwrap',
+      timed_out: false,
+      truncated: false,
+    });
+    const id = await sh('id -u');
+    expect(id.output.trim()).not.toBe('0');
+  });
+
+  it('cannot read /etc/shadow', async () => {
+    const res = await sh('cat /etc/shadow; ls /etc');
+    expect(res.output).not.toMatch(/root:/);
+    expect(res.output).not.toMatch(/shadow/);
+    expect(res.stderr).toMatch(/shadow: No such file/);
+  });
+
+  it("cannot see the service's environment", async () => {
+    expect(svc.child.pid).toBeDefined();
+    const res = await sh('env; for f in /proc/*/environ; do cat "$f"; echo; done 2>/dev/null; ls /proc');
+    expect(res.output).not.toContain(SECRET);
+    const names = res.output
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => l.split('=')[0]);
+    expect(new Set(names)).toEqual(new Set(['PATH', 'HOME', 'LANG', 'PWD']));
+    // Its own PID namespace: the service's process is not there.
+    expect(res.output.split('\n')).not.toContain(String(svc.child.pid));
+  });
+
+  it("cannot reach a TCP listener on the host's loopback", async () => {
+    let connections = 0;
+    const server = net.createServer((s) => {
+      connections += 1;
+      s.end('hello\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    const script = `exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`;
+    try {
+      // The same probe reaches the listener from the host, so a pass below means the sandbox blocked it.
+      expect(spawnSync('/usr/bin/bash', ['-c', script], { encoding: 'utf8' }).stdout).toContain('connected');
+      expect(await eventually(() => connections === 1)).toBe(true);
+      const before = connections;
+      const res = await run('bash', ['-c', script]);
+      expect(res.output).not.toContain('connected');
+      expect(res.exit_code).not.toBe(0);
+      expect(connections).toBe(before);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('cannot write outside its run directory, through .. or symlinks either', async () => {
+    const outside = tempDir('pagi-tools-outside-');
+    chmodSync(outside.dir, 0o777);
+    try {
+      const res = await sh(
+        [
+          'echo ok > inside && cat inside',
+          'echo x > ../escape-dotdot',
+          'echo x > /sandbox/../escape-root',
+          `ln -s ${outside.dir}/target link-abs; echo x > link-abs`,
+          'ln -s .. up; echo x > up/escape-up',
+          `ln -s ${sandboxDir} sbx; echo x > sbx/escape-sbx`,
+          `echo x > ${outside.dir}/direct`,
+          'echo x > /usr/escape-usr',
+          'echo x > /etc/escape-etc',
+          'echo x > /tmp/only-private',
+          'ls /tmp',
+        ].join('; '),
+      );
+      expect(res.output).toBe('ok\nonly-private\n');
+      expect(readdirSync(outside.dir)).toEqual([]);
+      expect(existsSync('/usr/escape-usr')).toBe(false);
+      expect(existsSync('/etc/escape-etc')).toBe(false);
+      expect(existsSync('/tmp/only-private')).toBe(false);
+      // The run directory and everything the tool made are gone afterwards, and nothing landed beside it.
+      expect(readdirSync(sandboxDir)).toEqual([]);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('is killed at the timeout with no process left behind', async () => {
+    const started = Date.now();
+    const res = await sh('sleep 3217 & sleep 3218 & echo started; wait', { timeout_ms: 800 });
+    expect(res.timed_out).toBe(true);
+    expect(res.signal).toBe('SIGKILL');
+    expect(res.output).toBe('started\n');
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(await eventually(() => hostProcesses('sleep 321').length === 0)).toBe(true);
+  });
+
+  it('cuts output at the cap and flags it truncated', async () => {
+    const started = Date.now();
+    const res = await sh('while :; do echo 0123456789abcdef; done');
+    expect(res.truncated).toBe(true);
+    expect(Buffer.byteLength(res.output)).toBe(OUTPUT_CAP);
+    expect(res.output.startsWith('0123456789abcdef\n')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(4000);
+    const small = await run('echo', ['short']);
+    expect(small.truncated).toBe(false);
+  });
+
+  it('bounds the number of processes', async () => {
+    const res = await sh('for i in $(seq 1 100); do sleep 4.3217 & done; echo spawned', { timeout_ms: 2000 });
+    expect(res.stderr).toMatch(/fork/i);
+    expect(await eventually(() => hostProcesses('sleep 4.3217').length === 0)).toBe(true);
+  });
+
+  it('contains a fork bomb without harming the host', async () => {
+    const started = Date.now();
+    const res = await sh('bomb7x() { bomb7x | bomb7x & }; bomb7x; sleep 3', { timeout_ms: 2500 });
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(res.sandbox).toBe('bwrap');
+    // The test process can still start programs, and nothing of the bomb survives.
+    expect(spawnSync('/usr/bin/true').status).toBe(0);
+    expect(await eventually(() => hostProcesses('bomb7x').length === 0)).toBe(true);
+    const after = await run('echo', ['still fine']);
+    expect(after.output).toBe('still fine\n');
+  });
+
+  it('bounds memory', async () => {
+    // 400 MB in one shell variable: fine for the host, over the 256 MiB limit of the service under test.
+    const script = 'a=$(head -c 400000000 /dev/zero | tr "\\0" x); echo allocated';
+    const res = await run('bash', ['-c', script], { timeout_ms: 5000 });
+    expect(res.output).not.toContain('allocated');
+    expect(res.exit_code).not.toBe(0);
+  });
+
+  it('passes arguments as argv: shell metacharacters are inert', async () => {
+    const args = ['$(id)', '`whoami`', '; cat /etc/passwd', '| ls /', '&& echo pwned', '$HOME', '*', '\'"', '>out'];
+    const res = await run('echo', args);
+    expect(res.output).toBe(`${args.join(' ')}\n`);
+    const ls = await sh('ls -A');
+    expect(ls.output).toBe('');
+  });
+
+  it('feeds stdin to the program', async () => {
+    const res = await run('cat', [], { stdin: 'line one\nline two\n' });
+    expect(res.output).toBe('line one\nline two\n');
+  });
+
+  it('reports the exit status and the signal of a program', async () => {
+    expect((await sh('exit 7')).exit_code).toBe(7);
+    const killed = await sh('kill -TERM $$');
+    expect(killed.signal).toBe('SIGTERM');
+    expect(killed.exit_code).toBe(143);
+  });
+});
