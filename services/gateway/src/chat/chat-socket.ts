@@ -1,0 +1,144 @@
+import type { Context, Logger } from '@pagi/kit';
+import { SessionTurnsResponse } from '@pagi/kit/contracts/chat.ts';
+import { Identifier } from '@pagi/kit/contracts/domains.ts';
+import { ClientFrame } from '@pagi/kit/contracts/ws.ts';
+import type { WebSocket } from 'ws';
+import type { HttpUpstream } from '../upstream/http-upstream.ts';
+import { UpstreamError } from '../upstream/upstream-error.ts';
+import { decodeFrame, sendFrame } from '../ws/frames.ts';
+import { TokenBucket } from '../ws/rate-limit.ts';
+import { SessionHub } from './session-hub.ts';
+import type { TurnRunner } from './turn-runner.ts';
+
+/** Sessions one socket may follow, turns one socket may have running, turns the whole gateway may have running. */
+const MAX_SESSIONS_PER_SOCKET = 32;
+const MAX_TURNS_PER_SOCKET = 4;
+const MAX_TURNS_TOTAL = 2000;
+
+export interface ChatSocketDeps {
+  hub: SessionHub;
+  runner: TurnRunner;
+  orchestrator: HttpUpstream;
+  logger: Logger;
+  ratePerSec: number;
+  rateBurst: number;
+}
+
+/**
+ * One browser connection on /ws/chat/:user_id. Every frame is decoded and validated; a bad one gets an `error`
+ * frame and the socket stays open. Chat and approval frames start turns against the orchestrator; `resume` hands
+ * over what the session missed.
+ */
+export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: ChatSocketDeps, trace?: Context): void {
+  const user = Identifier.safeParse(rawUserId);
+  if (!user.success) {
+    socket.close(1008, 'invalid user id');
+    return;
+  }
+  const userId = user.data;
+  const bucket = new TokenBucket(deps.ratePerSec, deps.rateBurst);
+  let running = 0;
+
+  const follow = (sessionId: string): string | undefined => {
+    const key = SessionHub.key(userId, sessionId);
+    const state = deps.hub.followState(socket, key);
+    if (!state.following && state.count >= MAX_SESSIONS_PER_SOCKET) {
+      sendFrame(socket, {
+        type: 'error',
+        code: 'too_many_sessions',
+        message: `one connection follows at most ${MAX_SESSIONS_PER_SOCKET} sessions`,
+      });
+      return undefined;
+    }
+    deps.hub.follow(socket, key);
+    return key;
+  };
+
+  const startTurn = (run: () => Promise<void>) => {
+    if (running >= MAX_TURNS_PER_SOCKET || deps.hub.totalInFlight() >= MAX_TURNS_TOTAL) {
+      sendFrame(socket, { type: 'error', code: 'busy', message: 'too many turns in progress; wait for one to finish' });
+      return;
+    }
+    running++;
+    // Not tied to the socket: when it closes the turn still finishes and the hub keeps its result.
+    void run().finally(() => {
+      running--;
+    });
+  };
+
+  socket.on('message', (data, isBinary) => {
+    if (!bucket.take()) {
+      sendFrame(socket, { type: 'error', code: 'rate_limited', message: 'too many frames; slow down' });
+      return;
+    }
+    const decoded = decodeFrame(ClientFrame, data, isBinary);
+    if (!decoded.ok) {
+      sendFrame(socket, { type: 'error', code: decoded.code, message: decoded.message });
+      return;
+    }
+    const frame = decoded.frame;
+    switch (frame.type) {
+      case 'ping':
+        sendFrame(socket, { type: 'pong', ts: frame.ts ?? Date.now() });
+        return;
+      case 'chat': {
+        const key = follow(frame.session_id);
+        if (!key) return;
+        const { type: _type, ...body } = frame;
+        startTurn(() => deps.runner.run(key, { kind: 'chat', body }, trace));
+        return;
+      }
+      case 'approval': {
+        const key = follow(frame.session_id);
+        if (!key) return;
+        startTurn(() =>
+          deps.runner.run(
+            key,
+            {
+              kind: 'approval',
+              actionId: frame.action_id,
+              decision: frame.decision,
+              sessionId: frame.session_id,
+            },
+            trace,
+          ),
+        );
+        return;
+      }
+      case 'resume': {
+        const key = follow(frame.session_id);
+        if (!key) return;
+        void sendHistory(socket, key, frame.session_id, deps);
+        return;
+      }
+    }
+  });
+
+  socket.on('close', () => deps.hub.unfollowAll(socket));
+  socket.on('error', (err) => deps.logger.debug({ err, user_id: userId }, 'chat socket error'));
+}
+
+/** After `resume`: the session's recorded turns, so a client that lost its state can redraw the conversation. */
+async function sendHistory(socket: WebSocket, key: string, sessionId: string, deps: ChatSocketDeps): Promise<void> {
+  try {
+    const raw = await deps.orchestrator
+      .json<unknown>(`/v1/sessions/${encodeURIComponent(sessionId)}/turns`)
+      .catch((err: unknown) => {
+        // A session the orchestrator has never seen simply has no history yet.
+        if (err instanceof UpstreamError && err.statusCode === 404) return { turns: [] };
+        throw err;
+      });
+    const parsed = SessionTurnsResponse.safeParse(raw);
+    if (!parsed.success)
+      throw new UpstreamError('upstream_error', 'the orchestrator sent turns outside the contract', 502);
+    sendFrame(socket, {
+      type: 'history',
+      session_id: sessionId,
+      turns: parsed.data.turns,
+      in_flight: deps.hub.isInFlight(key),
+    });
+  } catch (err) {
+    const e = err instanceof UpstreamError ? err : new UpstreamError('internal', 'could not load the history', 500);
+    sendFrame(socket, { type: 'error', code: e.code, message: e.message });
+  }
+}

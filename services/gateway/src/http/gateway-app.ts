@@ -1,0 +1,156 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import websocket from '@fastify/websocket';
+import { contextFromHeaders, createHttpApp, errorBody, type GatewayConfig, gauge, type Logger } from '@pagi/kit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { handleChatSocket } from '../chat/chat-socket.ts';
+import { SessionHub } from '../chat/session-hub.ts';
+import { TurnRunner } from '../chat/turn-runner.ts';
+import { checkServices } from '../health/services-health.ts';
+import { registerUploadProxy } from '../media/upload-proxy.ts';
+import { registerServiceProxies } from '../proxy/service-proxies.ts';
+import { Rooms } from '../signaling/rooms.ts';
+import { handleSignalingSocket } from '../signaling/signaling-socket.ts';
+import { registerTelemetryStreamProxy } from '../telemetry/telemetry-stream-proxy.ts';
+import { HttpUpstream } from '../upstream/http-upstream.ts';
+import { startHeartbeat, trackHeartbeat } from '../ws/heartbeat.ts';
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * The browser's single entry: health, the chat and signaling WebSockets, the telemetry stream, media uploads and
+ * the proxies to the orchestrator and telemetry, behind CORS, security headers and body limits.
+ */
+export async function buildGatewayApp(config: GatewayConfig, logger: Logger): Promise<FastifyInstance> {
+  const app = createHttpApp({
+    service: 'gateway',
+    logger,
+    bodyLimit: config.GATEWAY_BODY_LIMIT,
+    healthPath: '/api/health',
+  });
+  app.get('/health', async () => ({ service: 'gateway', status: 'ok' }));
+
+  const origins = config.CORS_ORIGIN.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  await app.register(cors, {
+    origin: origins.includes('*') ? true : origins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+  // Media is played by <video>/<audio> from the UI's origin, which may differ from the gateway's.
+  await app.register(helmet, { crossOriginResourcePolicy: { policy: 'cross-origin' } });
+
+  app.get('/api/health/services', async () =>
+    checkServices({
+      timeoutMs: HEALTH_TIMEOUT_MS,
+      http: [
+        { name: 'orchestrator', url: config.ORCHESTRATOR_URL },
+        { name: 'telemetry', url: config.TELEMETRY_URL },
+      ],
+      grpc: [
+        { name: 'memory', address: config.MEMORY_GRPC_ADDR },
+        { name: 'tools', address: config.TOOLS_GRPC_ADDR },
+        { name: 'build', address: config.BUILD_GRPC_ADDR },
+      ],
+    }),
+  );
+
+  await registerSockets(app, config, logger, origins);
+  registerTelemetryStreamProxy(app, {
+    telemetryUrl: config.TELEMETRY_URL,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    logger,
+  });
+  registerUploadProxy(app, {
+    telemetryUrl: config.TELEMETRY_URL,
+    maxBytes: config.MEDIA_MAX_BYTES,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    logger,
+  });
+  await registerServiceProxies(app, {
+    orchestratorUrl: config.ORCHESTRATOR_URL,
+    telemetryUrl: config.TELEMETRY_URL,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    bodyLimit: config.GATEWAY_BODY_LIMIT,
+  });
+  return app;
+}
+
+async function registerSockets(
+  app: FastifyInstance,
+  config: GatewayConfig,
+  logger: Logger,
+  origins: string[],
+): Promise<void> {
+  // maxPayload makes ws close an oversize frame's connection with 1009 before the frame is buffered whole.
+  await app.register(websocket, { options: { maxPayload: config.WS_MAX_FRAME_BYTES } });
+  const connections = gauge('gateway_ws_connections', 'Open WebSocket connections', ['kind']);
+  const stopHeartbeat = startHeartbeat(app.websocketServer, config.WS_HEARTBEAT_MS);
+  app.addHook('preClose', async () => {
+    stopHeartbeat();
+    for (const socket of app.websocketServer.clients) socket.close(1001, 'gateway shutting down');
+  });
+
+  const admit = (socket: WebSocket, kind: 'chat' | 'signaling'): boolean => {
+    if (app.websocketServer.clients.size > config.WS_MAX_CONNECTIONS) {
+      socket.close(1013, 'too many connections');
+      return false;
+    }
+    trackHeartbeat(socket);
+    connections.inc({ kind });
+    socket.once('close', () => connections.dec({ kind }));
+    return true;
+  };
+
+  const orchestrator = new HttpUpstream('orchestrator', config.ORCHESTRATOR_URL, config.UPSTREAM_TIMEOUT_MS);
+  const hub = new SessionHub(config.WS_RESULT_TTL_MS);
+  const chat = {
+    hub,
+    runner: new TurnRunner(orchestrator, hub, logger),
+    orchestrator,
+    logger,
+    ratePerSec: config.WS_RATE_LIMIT_PER_SEC,
+    rateBurst: config.WS_RATE_LIMIT_BURST,
+  };
+  const signaling = {
+    rooms: new Rooms(config.SIGNALING_MAX_PEERS),
+    logger,
+    ratePerSec: config.WS_RATE_LIMIT_PER_SEC,
+    rateBurst: config.WS_RATE_LIMIT_BURST,
+  };
+
+  // Browsers apply no CORS to WebSockets, so a page from any website could open one to a gateway it can reach.
+  // Upgrades are accepted from the UI origins (CORS_ORIGIN), from pages on this machine (a dev server on any
+  // port), and from clients that send no Origin (tools, services); other origins are refused.
+  const checkOrigin = async (req: FastifyRequest, reply: FastifyReply) => {
+    const origin = req.headers.origin;
+    if (!origin || origins.includes('*') || origins.includes(origin) || isLoopbackOrigin(origin)) return;
+    return reply.status(403).send(errorBody('forbidden_origin', `origin ${origin} is not allowed`));
+  };
+
+  app.get<{ Params: { user_id: string } }>(
+    '/ws/chat/:user_id',
+    { websocket: true, preValidation: checkOrigin },
+    (socket, req) => {
+      if (admit(socket, 'chat')) handleChatSocket(socket, req.params.user_id, chat, contextFromHeaders(req.headers));
+    },
+  );
+  app.get<{ Params: { room_id: string } }>(
+    '/ws/signaling/:room_id',
+    { websocket: true, preValidation: checkOrigin },
+    (socket, req) => {
+      if (admit(socket, 'signaling')) handleSignalingSocket(socket, req.params.room_id, signaling);
+    },
+  );
+}
+
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const host = new URL(origin).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+import httpProxy from '@fastify/http-proxy';
+import { errorBody } from '@pagi/kit';
+import type { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
+
+export interface ProxyOptions {
+  orchestratorUrl: string;
+  telemetryUrl: string;
+  timeoutMs: number;
+  bodyLimit: number;
+}
+
+/** reply-from's failures in the shared error shape: the service is down (502) or too slow (504). */
+function onProxyError(service: string) {
+  return (reply: FastifyReply<RouteGenericInterface, RawServerBase>, { error }: { error: Error }) => {
+    const timeout = (error as { statusCode?: number }).statusCode === 504;
+    const status = timeout ? 504 : 502;
+    const code = timeout ? 'upstream_timeout' : 'upstream_unavailable';
+    const message = timeout ? `${service} did not answer in time` : `${service} is unavailable`;
+    reply.status(status).send(errorBody(code, message));
+  };
+}
+
+/**
+ * Everything the gateway does not answer itself is forwarded: `/api/*` and `/v1/actions*` to the orchestrator,
+ * `GET /api/media` and `/api/media/:id` to telemetry's `/v1/media` (Range and conditional headers pass through, so
+ * the browser can seek). The socket timeout bounds a silent upstream; Server-Sent Events are exempt from it.
+ * Bodies stream through; a declared length over the limit is refused before it is forwarded.
+ */
+export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
+  const http = { requestOptions: { timeout: opts.timeoutMs } };
+  const refuseLarge = async (req: { headers: Record<string, unknown> }, reply: FastifyReply) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > opts.bodyLimit) {
+      return reply
+        .status(413)
+        .header('connection', 'close')
+        .send(errorBody('payload_too_large', 'request body is larger than the limit'));
+    }
+  };
+
+  await app.register(httpProxy, {
+    upstream: opts.telemetryUrl,
+    prefix: '/api/media',
+    rewritePrefix: '/v1/media',
+    httpMethods: ['GET'],
+    http,
+    replyOptions: { onError: onProxyError('telemetry') },
+  });
+  await app.register(httpProxy, {
+    upstream: opts.orchestratorUrl,
+    prefix: '/api',
+    rewritePrefix: '/api',
+    http,
+    preHandler: refuseLarge,
+    replyOptions: { onError: onProxyError('orchestrator') },
+  });
+  await app.register(httpProxy, {
+    upstream: opts.orchestratorUrl,
+    prefix: '/v1/actions',
+    rewritePrefix: '/v1/actions',
+    http,
+    preHandler: refuseLarge,
+    replyOptions: { onError: onProxyError('orchestrator') },
+  });
+}

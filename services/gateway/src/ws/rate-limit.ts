@@ -1,0 +1,23 @@
+/** Token bucket: `perSecond` frames sustained, up to `burst` at once. One per connection. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly perSecond: number;
+  private readonly burst: number;
+
+  constructor(perSecond: number, burst: number) {
+    this.perSecond = perSecond;
+    this.burst = Math.max(burst, 1);
+    this.tokens = this.burst;
+    this.last = performance.now();
+  }
+
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

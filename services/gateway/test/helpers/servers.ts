@@ -1,0 +1,70 @@
+// Starts the real gateway and the real telemetry service in this process on ephemeral ports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger, gatewayConfigSchema, listen, loadConfig } from '@pagi/kit';
+import type { FastifyInstance } from 'fastify';
+import { buildTelemetryApp } from '../../../telemetry/src/http/telemetry-app.ts';
+import { MediaStore } from '../../../telemetry/src/media/media-store.ts';
+import { readHostSample } from '../../../telemetry/src/sampler/host-reader.ts';
+import { SharedSampler } from '../../../telemetry/src/sampler/shared-sampler.ts';
+import { buildGatewayApp } from '../../src/http/gateway-app.ts';
+
+const silent = createLogger('test', 'silent');
+
+export interface RunningGateway {
+  app: FastifyInstance;
+  url: string;
+  ws: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+  const config = loadConfig(
+    gatewayConfigSchema,
+    {
+      GATEWAY_PORT: '0',
+      ORCHESTRATOR_URL: 'http://127.0.0.1:9',
+      TELEMETRY_URL: 'http://127.0.0.1:9',
+      MEMORY_GRPC_ADDR: 'http://127.0.0.1:9',
+      TOOLS_GRPC_ADDR: 'http://127.0.0.1:9',
+      BUILD_GRPC_ADDR: 'http://127.0.0.1:9',
+      ...env,
+    },
+    { dotenv: false },
+  );
+  const app = await buildGatewayApp(config, silent);
+  const port = await listen(app, '127.0.0.1', 0);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    ws: (p) => `ws://127.0.0.1:${port}${p}`,
+    close: () => app.close(),
+  };
+}
+
+export interface RunningTelemetry {
+  url: string;
+  sampler: SharedSampler;
+  media: MediaStore;
+  close: () => Promise<void>;
+}
+
+export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: number } = {}): Promise<RunningTelemetry> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pagi-media-'));
+  const sampler = new SharedSampler({ read: readHostSample, intervalMs: opts.intervalMs ?? 200, logger: silent });
+  const media = new MediaStore(dir, silent);
+  await media.open();
+  const app = await buildTelemetryApp({ logger: silent, sampler, media, mediaMaxBytes: opts.maxBytes ?? 1_000_000 });
+  const port = await listen(app, '127.0.0.1', 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sampler,
+    media,
+    close: async () => {
+      await app.close();
+      sampler.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import multipart from '@fastify/multipart';
+import { HttpError } from '@pagi/kit';
+import type { FastifyInstance } from 'fastify';
+import { isAllowedMediaType } from './content-types.ts';
+import { EmptyUploadError, type MediaStore } from './media-store.ts';
+
+class FileTooLarge extends Error {}
+
+/**
+ * POST /v1/media/upload: multipart with one field "file". The bytes stream to disk under a generated name; the
+ * size cap is enforced while streaming (the partial file is removed), zero-byte and non-media uploads are refused.
+ */
+export async function registerUploadRoute(app: FastifyInstance, store: MediaStore, maxBytes: number): Promise<void> {
+  await app.register(multipart, {
+    limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 4096, parts: 12, headerPairs: 100 },
+  });
+
+  app.post('/v1/media/upload', async (req) => {
+    if (!req.isMultipart()) {
+      throw new HttpError(415, 'unsupported_media_type', 'expected multipart/form-data with a "file" field');
+    }
+    const part = await req.file();
+    if (!part) throw new HttpError(400, 'invalid_request', 'no file in the upload (field "file")');
+    if (part.fieldname !== 'file') {
+      part.file.resume();
+      throw new HttpError(400, 'invalid_request', `unexpected file field "${part.fieldname}", expected "file"`);
+    }
+    if (!isAllowedMediaType(part.mimetype)) {
+      part.file.resume();
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        `content type ${JSON.stringify(part.mimetype)} is not allowed (audio, video or image only)`,
+      );
+    }
+    // Busboy stops at the cap and merely marks the stream truncated; failing it makes the store drop the file.
+    part.file.once('limit', () => part.file.destroy(new FileTooLarge()));
+    try {
+      const item = await store.save(part.file, { originalName: part.filename, contentType: part.mimetype });
+      req.log.info({ id: item.id, size: item.size, content_type: item.content_type }, 'media stored');
+      return { success: true, filename: item.filename, stored_path: store.pathOf(item), id: item.id };
+    } catch (err) {
+      if (err instanceof EmptyUploadError) throw new HttpError(400, 'empty_file', err.message);
+      if (err instanceof FileTooLarge) {
+        throw new HttpError(413, 'payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`);
+      }
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,35 @@
+// Starts the real telemetry HTTP app in this process on an ephemeral port with a temporary media folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger, listen } from '@pagi/kit';
+import { buildTelemetryApp } from '../src/http/telemetry-app.ts';
+import { MediaStore } from '../src/media/media-store.ts';
+import { readHostSample } from '../src/sampler/host-reader.ts';
+import { SharedSampler } from '../src/sampler/shared-sampler.ts';
+
+export const silent = createLogger('test', 'silent');
+
+export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: number; dir?: string } = {}) {
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'pagi-media-'));
+  const sampler = new SharedSampler({ read: readHostSample, intervalMs: opts.intervalMs ?? 200, logger: silent });
+  const media = new MediaStore(dir, silent);
+  await media.open();
+  const app = await buildTelemetryApp({ logger: silent, sampler, media, mediaMaxBytes: opts.maxBytes ?? 100_000 });
+  const port = await listen(app, '127.0.0.1', 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dir,
+    sampler,
+    media,
+    stop: async () => {
+      await app.close();
+      sampler.stop();
+    },
+    close: async () => {
+      await app.close();
+      sampler.stop();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
