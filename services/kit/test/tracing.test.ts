@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { createClient, loadProto, unary } from '../src/index.ts';
-import { startOtlpReceiver } from './helpers/otlp-receiver.ts';
+import { startOtlpReceiver } from '../../../tests/helpers/otlp-receiver.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/sample-service.ts');
 

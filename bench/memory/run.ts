@@ -1,0 +1,287 @@
+// Memory benchmark: QueryMemory latency over gRPC at 10k and 100k memories (embedding vs search time), HNSW recall@10
+// against exact search, commit throughput relative to the raw embedder in the same run, and start-up time to SERVING
+// with 100k memories stored. Prints one JSON object.
+//
+// Memories are written straight into the embedded store in-process (the same code and embedder the service uses)
+// rather than through gRPC, to keep the run short; commit throughput is measured separately over gRPC.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { checkGrpcHealth, createClient, createLogger, loadProto, unary } from '@pagi/kit';
+import type { MemoryServiceClient } from '@pagi/kit/gen/memory/MemoryService.ts';
+import { freePort } from '../../scripts/stack/ports.ts';
+import { embedderSignature } from '../../services/memory/src/embedding/embedder.ts';
+import { LEXICAL_MODEL, LexicalEmbedder, lexicalVector } from '../../services/memory/src/embedding/lexical-embedder.ts';
+import { memoryId } from '../../services/memory/src/service/ids.ts';
+import { EmbeddedStore } from '../../services/memory/src/store/embedded/embedded-store.ts';
+import { readGraph } from '../../services/memory/src/store/embedded/index-files.ts';
+import { MemoryTable } from '../../services/memory/src/store/embedded/memory-table.ts';
+import { blobToVector } from '../../services/memory/src/store/embedded/rows.ts';
+import {
+  DEFAULT_HNSW,
+  type IndexParams,
+  VectorCollection,
+} from '../../services/memory/src/store/embedded/vector-collection.ts';
+import { memoryText, queryText } from './corpus.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIM = 384;
+const NAMESPACE = 'bench';
+const COLLECTION = `${NAMESPACE}.general`;
+const SIGNATURE = embedderSignature({ kind: 'lexical-fallback', model: LEXICAL_MODEL, dim: DIM });
+const PARAMS: IndexParams = { dim: DIM, exactMax: 2000, ...DEFAULT_HNSW };
+const QUERIES = 400;
+const RECALL_QUERIES = 200;
+const COMMIT_MEMORIES = 4096;
+const COMMIT_BATCH = 64;
+
+const logger = createLogger('bench', 'silent');
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+const summary = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) });
+
+/** Writes memories [from, to) into the store directly, in batches like the service's. */
+async function fill(dataDir: string, from: number, to: number): Promise<number> {
+  const store = EmbeddedStore.open({
+    stateDir: path.join(dataDir, 'state'),
+    vectorsDir: path.join(dataDir, 'vectors'),
+    embedder: SIGNATURE,
+    index: PARAMS,
+    persistEveryMs: 3_600_000,
+    logger,
+  });
+  const started = performance.now();
+  for (let i = from; i < to; i += 1000) {
+    const batch = [];
+    for (let j = i; j < Math.min(to, i + 1000); j++) {
+      const content = memoryText(j);
+      batch.push({
+        id: memoryId(NAMESPACE, `m${j}`),
+        content,
+        namespace: NAMESPACE,
+        twinId: '',
+        domain: '' as const,
+        memoryType: 'bench',
+        sourceFile: '',
+        chunkIndex: 0,
+        contentHash: '',
+        metadata: {},
+        vector: lexicalVector(content, DIM),
+      });
+    }
+    await store.upsert(batch);
+  }
+  const ms = performance.now() - started;
+  await store.close();
+  return ms;
+}
+
+interface Service {
+  client: MemoryServiceClient;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+async function startService(dataDir: string): Promise<Service> {
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PAGI_ROOT: ROOT,
+    PAGI_ENV_FILE: '/nonexistent',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    MEMORY_GRPC_PORT: String(port),
+    MEMORY_METRICS_PORT: String(await freePort()),
+    MEMORY_EXACT_MAX_VECTORS: String(PARAMS.exactMax),
+  };
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'services/memory/src/main.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const address = `127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`memory service exited with ${child.exitCode}`);
+    const status = await checkGrpcHealth(address, '', 500).catch(() => 'DOWN');
+    if (status === 'SERVING') break;
+    await sleep(20);
+  }
+  const startupMs = performance.now() - started;
+  const client = createClient(loadProto('memory').memory.MemoryService, address);
+  return {
+    client,
+    startupMs,
+    stop: async () => {
+      client.close();
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function measureQueries(client: MemoryServiceClient, corpusSize: number) {
+  const call = (q: number) =>
+    unary(
+      client,
+      'QueryMemory',
+      { query: queryText(q, corpusSize), namespace: NAMESPACE, top_k: 10 },
+      { deadlineMs: 10_000 },
+    );
+  for (let q = 0; q < 30; q++) await call(QUERIES + q);
+  const total: number[] = [];
+  const embed: number[] = [];
+  const search: number[] = [];
+  let idHits = 0;
+  let idQueries = 0;
+  for (let q = 0; q < QUERIES; q++) {
+    const t = performance.now();
+    const res = await call(q);
+    total.push(performance.now() - t);
+    embed.push(res.timings!.embed_ms);
+    search.push(res.timings!.search_ms);
+    const id = /ID-\d+/.exec(queryText(q, corpusSize))?.[0];
+    if (id) {
+      idQueries++;
+      if (res.results[0]?.content.endsWith(` ${id}`)) idHits++;
+    }
+  }
+  return {
+    queries: QUERIES,
+    whole_call_ms: summary(total),
+    embed_ms: summary(embed),
+    search_ms: summary(search),
+    exact_id_lookups_top1: round(idHits / idQueries),
+  };
+}
+
+/** Memories/s committed over gRPC (2 concurrent callers, batches of 64) vs the embedder alone on the same texts. */
+async function measureCommits(client: MemoryServiceClient) {
+  const texts = Array.from({ length: COMMIT_MEMORIES }, (_, i) => memoryText(500_000 + i));
+  const batches: string[][] = [];
+  for (let i = 0; i < texts.length; i += COMMIT_BATCH) batches.push(texts.slice(i, i + COMMIT_BATCH));
+
+  const embedder = new LexicalEmbedder(DIM, '');
+  let t = performance.now();
+  for (const b of batches) await embedder.embed(b);
+  const rawRate = texts.length / ((performance.now() - t) / 1000);
+
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const b = batches[next++]!;
+      await unary(
+        client,
+        'CommitMemories',
+        { memories: b.map((content) => ({ content, namespace: 'commits' })) },
+        { deadlineMs: 30_000 },
+      );
+    }
+  };
+  t = performance.now();
+  await Promise.all([worker(), worker()]);
+  const commitRate = texts.length / ((performance.now() - t) / 1000);
+  return {
+    embedder: 'lexical-fallback',
+    memories: texts.length,
+    batch: COMMIT_BATCH,
+    commit_per_s: Math.round(commitRate),
+    raw_embedder_per_s: Math.round(rawRate),
+    ratio: round(commitRate / rawRate),
+  };
+}
+
+/** recall@10 of the persisted HNSW graph against exhaustive (brute-force) search over every stored vector. */
+function measureRecall(dataDir: string) {
+  const read = readGraph(path.join(dataDir, 'vectors'), COLLECTION, SIGNATURE, PARAMS);
+  if (!read.graph) throw new Error(`no graph: ${read.reason}`);
+  const graph = read.graph;
+  graph.setEf(PARAMS.efSearch);
+  const table = new MemoryTable(path.join(dataDir, 'state', 'memory.sqlite'));
+  // A collection that never leaves exact mode: brute-force search over every vector.
+  const exact = new VectorCollection('exact', { ...PARAMS, exactMax: Number.MAX_SAFE_INTEGER });
+  for (const r of table.vectors(COLLECTION, SIGNATURE)) exact.add(r.seq, blobToVector(r.vector), '');
+  table.close();
+  const n = exact.size;
+  let hits = 0;
+  let hnswMs = 0;
+  let exactMs = 0;
+  for (let q = 0; q < RECALL_QUERIES; q++) {
+    // Queries near the data: a stored memory's text with words dropped, so each has a real neighbourhood.
+    const words = memoryText((q * 7919) % n).split(' ');
+    const v = lexicalVector(words.filter((_, i) => i % 3 !== 0).join(' '), DIM);
+    let t = performance.now();
+    const truth = new Set(exact.search(v, 10, '').map((x) => x.label));
+    exactMs += performance.now() - t;
+    t = performance.now();
+    const approx = graph.searchKnn(Array.from(v), 10).neighbors;
+    hnswMs += performance.now() - t;
+    hits += approx.filter((l) => truth.has(l)).length;
+  }
+  return {
+    vectors: n,
+    queries: RECALL_QUERIES,
+    recall_at_10: round(hits / (RECALL_QUERIES * 10)),
+    hnsw: { m: PARAMS.m, ef_construction: PARAMS.efConstruction, ef_search: PARAMS.efSearch },
+    hnsw_ms_per_query: round(hnswMs / RECALL_QUERIES),
+    exact_ms_per_query: round(exactMs / RECALL_QUERIES),
+  };
+}
+
+async function main() {
+  const keep = process.env.BENCH_MEMORY_KEEP_DIR;
+  const dataDir = keep ?? mkdtempSync(path.join(tmpdir(), 'pagi-bench-memory-'));
+  const benchStarted = performance.now();
+  try {
+    const fill10kMs = await fill(dataDir, 0, 10_000);
+    let svc = await startService(dataDir);
+    const at10k = { startup_ms: Math.round(svc.startupMs), ...(await measureQueries(svc.client, 10_000)) };
+    const commits = await measureCommits(svc.client);
+    await svc.stop();
+
+    const fill90kMs = await fill(dataDir, 10_000, 100_000);
+    const recall = measureRecall(dataDir);
+    svc = await startService(dataDir);
+    const startup100k = svc.startupMs;
+    const at100k = await measureQueries(svc.client, 100_000);
+    await svc.stop();
+
+    const cpu = cpus()[0]?.model ?? 'unknown';
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          benchmark: 'memory',
+          machine: { cpus: availableParallelism(), cpu, node: process.version },
+          embedder: 'lexical-fallback (no model weights can be downloaded here; embed_ms is that embedder)',
+          data: {
+            note: 'memories written straight into the embedded store in-process (same code and embedder as the service); clustered corpus of 100 topics',
+            fill_10k_s: round(fill10kMs / 1000, 1),
+            fill_90k_more_s: round(fill90kMs / 1000, 1),
+          },
+          query_10k: at10k,
+          query_100k: at100k,
+          recall,
+          commit_throughput: commits,
+          startup_to_serving_100k_ms: Math.round(startup100k),
+          run_s: round((performance.now() - benchStarted) / 1000, 1),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

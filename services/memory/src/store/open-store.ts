@@ -1,0 +1,29 @@
+import type { Logger, MemoryConfig } from '@pagi/kit';
+import { type Embedder, embedderSignature } from '../embedding/embedder.ts';
+import { EmbeddedStore } from './embedded/embedded-store.ts';
+import { DEFAULT_HNSW } from './embedded/vector-collection.ts';
+import { connectQdrant } from './qdrant/connect.ts';
+import type { MemoryStore } from './types.ts';
+
+/** Qdrant when QDRANT_URL is set (then it is mandatory), otherwise the embedded store under DATA_DIR. */
+export async function openStore(config: MemoryConfig, embedder: Embedder, logger: Logger): Promise<MemoryStore> {
+  if (config.QDRANT_URL) {
+    return connectQdrant({
+      url: config.QDRANT_URL,
+      apiKey: config.QDRANT_API_KEY,
+      dim: embedder.dim,
+      connectTimeoutMs: config.QDRANT_CONNECT_TIMEOUT_MS,
+      heartbeatMs: config.QDRANT_HEARTBEAT_MS,
+      requestTimeoutMs: config.QDRANT_TIMEOUT_MS,
+      logger,
+    });
+  }
+  return EmbeddedStore.open({
+    stateDir: config.STATE_DIR,
+    vectorsDir: config.VECTORS_DIR,
+    embedder: embedderSignature(embedder),
+    index: { dim: embedder.dim, exactMax: config.MEMORY_EXACT_MAX_VECTORS, ...DEFAULT_HNSW },
+    persistEveryMs: config.MEMORY_INDEX_PERSIST_SECONDS * 1000,
+    logger,
+  });
+}

@@ -1,0 +1,22 @@
+// Word tokenisation shared by the lexical embedder, the SQLite full-text query and Qdrant's sparse vectors.
+// Matches FTS5's unicode61 tokenizer with '_' as a token character, so `ERR_CONN_42` stays one token.
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+export function words(text: string, max = Number.POSITIVE_INFINITY): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().normalize('NFKD').matchAll(WORD)) {
+    out.push(m[0]);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** 32-bit FNV-1a hash of a string (feature hashing; stable across processes and versions). */
+export function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
