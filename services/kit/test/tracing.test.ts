@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { createClient, loadProto, unary } from '../src/index.ts';
 import { startOtlpReceiver } from '../../../tests/helpers/otlp-receiver.ts';
+import { createClient, loadProto, unary } from '../src/index.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/sample-service.ts');
 

@@ -24,7 +24,7 @@ export const orchestratorConfigSchema = z
     KNOWLEDGE_BASES_DIR: str('knowledge_bases'),
     INGEST_MAX_FILE_BYTES: int(10_485_760, 1),
     /** Files processed at the same time (the embedding itself happens in the memory service). */
-    INGEST_CONCURRENCY: int(2, 1, 16),
+    INGEST_CONCURRENCY: int(4, 1, 16),
     /** A watched file must keep the same size this long before it is read (it may still be being written). */
     INGEST_WRITE_STABILITY_MS: int(300, 20, 60_000),
     /** Watch INGEST_DIR for changes; when false, only POST /api/knowledge/ingest and start-up scans ingest. */
@@ -34,7 +34,10 @@ export const orchestratorConfigSchema = z
     /** Memory namespace holding the ingested knowledge (one collection per domain inside it). */
     KNOWLEDGE_NAMESPACE: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)').default('knowledge'),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)')
+        .default('knowledge'),
     ),
     /** Atlas edges join nearest neighbours at least this similar (cosine). */
     KNOWLEDGE_ATLAS_MIN_SIMILARITY: z.preprocess(

@@ -1,0 +1,109 @@
+import type { OrchestratorConfig } from '@pagi/kit';
+import { HttpError, parseWith } from '@pagi/kit';
+import { Identifier } from '@pagi/kit/contracts/domains.ts';
+import { MemoryQueryRequest, type MemoryQueryResponse } from '@pagi/kit/contracts/memory.ts';
+import { type PlatformStatus, SummarizeRequest } from '@pagi/kit/contracts/platform.ts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ActivityFeed } from '../activity/activity-feed.ts';
+import { openSse } from '../chat/sse.ts';
+import type { TurnStore } from '../conversations/turn-store.ts';
+import { DependencyError } from '../deps/dependency-error.ts';
+import type { MemoryClient } from '../deps/memory-client.ts';
+import { domainAttribution } from '../memory/attribution.ts';
+import type { Planner } from '../planner/planner.ts';
+import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
+
+const SessionsQuery = z.object({
+  twin_id: Identifier.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const ActivityQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const DEFAULT_TOP_K = 10;
+
+function dependencyHttpError(err: unknown): unknown {
+  if (!(err instanceof DependencyError)) return err;
+  if (err.kind === 'refused') return new HttpError(400, 'invalid_request', err.message);
+  return new HttpError(503, `${err.service}_unavailable`, err.message);
+}
+
+/** The /api/* routes the UI uses besides chat: status, sessions, activity, memory search, transcript summaries. */
+export function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: {
+    config: Pick<
+      OrchestratorConfig,
+      'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'OPENROUTER_API_KEY' | 'KNOWLEDGE_NAMESPACE'
+    >;
+    planner: Planner;
+    memory: MemoryClient;
+    turns: TurnStore;
+    activity: ActivityFeed;
+    summarizer: TranscriptSummarizer;
+  },
+): void {
+  const { config, planner, memory, turns, activity, summarizer } = deps;
+
+  app.get('/api/status', async (): Promise<PlatformStatus> => {
+    let mem: PlatformStatus['memory'];
+    try {
+      const h = await memory.health();
+      mem = {
+        reachable: true,
+        store_backend: h.store_backend,
+        embedder: h.embedder,
+        embedding_model: h.embedding_model,
+        detail: h.detail || h.status,
+      };
+    } catch (err) {
+      mem = {
+        reachable: false,
+        store_backend: 'unknown',
+        embedder: 'unknown',
+        embedding_model: 'unknown',
+        detail: (err as Error).message,
+      };
+    }
+    return {
+      llm: { provider: planner.provider, model: planner.model, configured: Boolean(config.OPENROUTER_API_KEY) },
+      memory: mem,
+      hitl_bypass: { tools: config.BYPASS_HITL_TOOL_EXEC, memory: config.BYPASS_HITL_MEMORY },
+    };
+  });
+
+  app.get('/api/sessions', async (req) => {
+    const { twin_id, limit } = parseWith(SessionsQuery, req.query);
+    return { sessions: turns.sessions(twin_id, limit) };
+  });
+
+  app.get('/api/activity', async (req) => {
+    const { limit } = parseWith(ActivityQuery, req.query);
+    return { events: activity.recent(limit) };
+  });
+
+  app.get('/api/activity/stream', async (_req, reply) => {
+    const sse = openSse(reply, { subscription: true });
+    const unsubscribe = activity.subscribe((event) => sse.send(event));
+    reply.raw.on('close', unsubscribe);
+  });
+
+  app.post('/api/memory/query', async (req): Promise<MemoryQueryResponse> => {
+    const body = parseWith(MemoryQueryRequest, req.body);
+    try {
+      const { hits, total } = await memory.query({
+        query: body.query,
+        namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
+        top_k: body.top_k ?? DEFAULT_TOP_K,
+        domains: body.domains ?? [],
+      });
+      return { results: hits, total, domain_attribution: domainAttribution(hits) };
+    } catch (err) {
+      throw dependencyHttpError(err);
+    }
+  });
+
+  app.post('/api/transcript/summarize', async (req) => {
+    const { transcript_text } = parseWith(SummarizeRequest, req.body);
+    return summarizer.summarize(transcript_text);
+  });
+}

@@ -1,0 +1,91 @@
+import { HttpError, type Logger, parseWith } from '@pagi/kit';
+import { ActionDecisionRequest, ChatRequest, type ChatResponse } from '@pagi/kit/contracts/chat.ts';
+import { Identifier } from '@pagi/kit/contracts/domains.ts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TurnStore } from '../conversations/turn-store.ts';
+import type { AuditLog } from '../hitl/audit.ts';
+import type { PendingActionStore } from '../hitl/pending-actions.ts';
+import type { ChatEngine, Sink } from './chat-engine.ts';
+import { openSse, wantsSse } from './sse.ts';
+
+const ActionIdParams = z.object({ id: z.string().min(1).max(128) });
+const SessionQuery = z.object({ session_id: Identifier });
+const SessionParams = z.object({ session_id: Identifier });
+const TurnsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
+
+/** Streams a turn as SSE: the sink's events, then `done` with the full response, or `error`. */
+async function streamed(
+  reply: Parameters<typeof openSse>[0],
+  logger: Logger,
+  run: (sink: Sink) => Promise<ChatResponse>,
+) {
+  const sse = openSse(reply);
+  try {
+    const response = await run((e) => sse.send(e));
+    sse.send({ type: 'done', response });
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (!(err instanceof HttpError)) logger.error({ err }, 'streamed turn failed');
+    sse.send({
+      type: 'error',
+      code: err instanceof HttpError ? err.code : 'internal',
+      message: err instanceof HttpError ? (e.message ?? 'error') : 'the turn failed unexpectedly',
+    });
+  } finally {
+    sse.end();
+  }
+}
+
+/** POST /v1/chat, the approve/deny endpoints, the session's actions and its turn history. */
+export function registerChatRoutes(
+  app: FastifyInstance,
+  deps: {
+    engine: ChatEngine;
+    actions: PendingActionStore;
+    turns: TurnStore;
+    audit: AuditLog;
+    maxMessageBytes: number;
+    logger: Logger;
+  },
+): void {
+  const { engine, actions, turns, audit, maxMessageBytes, logger } = deps;
+
+  app.post('/v1/chat', async (req, reply) => {
+    const body = parseWith(ChatRequest, req.body);
+    const bytes = Buffer.byteLength(body.message, 'utf8');
+    if (bytes > maxMessageBytes) {
+      throw new HttpError(400, 'message_too_large', `message is ${bytes} bytes; the limit is ${maxMessageBytes}`);
+    }
+    if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.chat(body, sink));
+    return engine.chat(body);
+  });
+
+  for (const [path, decision] of [
+    ['/v1/actions/:id/approve', 'approved'],
+    ['/v1/actions/:id/deny', 'denied'],
+  ] as const) {
+    app.post(path, async (req, reply) => {
+      const { id } = parseWith(ActionIdParams, req.params);
+      const { session_id } = parseWith(ActionDecisionRequest, req.body);
+      // The decision is claimed before any streaming starts, so refusals are plain 4xx answers.
+      const claimed = engine.claim(id, session_id, decision);
+      if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.carryOut(claimed, sink));
+      return engine.carryOut(claimed);
+    });
+  }
+
+  app.get('/v1/actions', async (req) => {
+    const { session_id } = parseWith(SessionQuery, req.query);
+    return {
+      actions: actions.listForSession(session_id).map(({ result: _r, error: _e, ...a }) => a),
+      audit: audit.forSession(session_id),
+    };
+  });
+
+  app.get('/v1/sessions/:session_id/turns', async (req) => {
+    const { session_id } = parseWith(SessionParams, req.params);
+    const { limit } = parseWith(TurnsQuery, req.query);
+    return { turns: turns.forSession(session_id, limit) };
+  });
+}

@@ -1,0 +1,100 @@
+import type { ChatResponse, SessionTurn, TurnStatus } from '@pagi/kit/contracts/chat.ts';
+import type { SessionSummary } from '@pagi/kit/contracts/platform.ts';
+import type { Db } from '../state/db.ts';
+
+interface Row {
+  job_id: string;
+  session_id: string;
+  twin_id: string;
+  message: string;
+  status: TurnStatus;
+  response_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const toTurn = (r: Row): SessionTurn => ({
+  job_id: r.job_id,
+  session_id: r.session_id,
+  twin_id: r.twin_id,
+  message: r.message,
+  status: r.status,
+  response: JSON.parse(r.response_json) as ChatResponse,
+  created_at: new Date(r.created_at).toISOString(),
+  updated_at: new Date(r.updated_at).toISOString(),
+});
+
+const TITLE_CHARS = 60;
+
+/** Conversations as durable turns: the person's message and the latest answer to it (updated after approval). */
+export class TurnStore {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  save(input: { twin_id: string; message: string; response: ChatResponse }): void {
+    const now = Date.now();
+    this.db
+      .prepare(
+        `INSERT INTO turns (job_id, session_id, twin_id, message, status, response_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.response.job_id,
+        input.response.session_id,
+        input.twin_id,
+        input.message,
+        input.response.status,
+        JSON.stringify(input.response),
+        now,
+        now,
+      );
+  }
+
+  /** Replaces a turn's answer, e.g. with the final answer once its action ran or was denied. */
+  update(response: ChatResponse): void {
+    this.db
+      .prepare('UPDATE turns SET status = ?, response_json = ?, updated_at = ? WHERE job_id = ?')
+      .run(response.status, JSON.stringify(response), Date.now(), response.job_id);
+  }
+
+  get(jobId: string): SessionTurn | null {
+    const row = this.db.prepare('SELECT * FROM turns WHERE job_id = ?').get(jobId) as Row | undefined;
+    return row ? toTurn(row) : null;
+  }
+
+  /** The session's turns, oldest first (the last `limit` of them). */
+  forSession(sessionId: string, limit = 200): SessionTurn[] {
+    const rows = this.db
+      .prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(sessionId, limit) as Row[];
+    return rows.reverse().map(toTurn);
+  }
+
+  /** Sessions, most recently active first; titled by their first message. */
+  sessions(twinId: string | undefined, limit = 100): SessionSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity,
+           (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first
+         FROM turns t WHERE (@twin IS NULL OR t.twin_id = @twin)
+         GROUP BY t.session_id ORDER BY last_activity DESC LIMIT @limit`,
+      )
+      .all({ twin: twinId ?? null, limit }) as {
+      session_id: string;
+      twin_id: string;
+      turns: number;
+      last_activity: number;
+      first: string;
+    }[];
+    return rows.map((r) => ({
+      session_id: r.session_id,
+      twin_id: r.twin_id,
+      title: r.first.length > TITLE_CHARS ? `${r.first.slice(0, TITLE_CHARS - 1)}…` : r.first,
+      turns: r.turns,
+      last_activity_at: new Date(r.last_activity).toISOString(),
+    }));
+  }
+}

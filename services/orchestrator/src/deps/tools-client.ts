@@ -1,0 +1,73 @@
+import { createClient, inSpan, loadProto, unary } from '@pagi/kit';
+import type { ExecuteToolResponse__Output } from '@pagi/kit/gen/tools/ExecuteToolResponse.ts';
+import type { HealthCheckResponse__Output } from '@pagi/kit/gen/tools/HealthCheckResponse.ts';
+import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { ClientHolder, toDependencyError } from './dependency-error.ts';
+
+/** Beyond the tool's own timeout (enforced by the tools service), time for sandbox setup and teardown. */
+const EXECUTE_DEADLINE_MS = 60_000;
+const LIST_DEADLINE_MS = 2_000;
+const TOOL_LIST_TTL_MS = 60_000;
+
+/** The tools service as the orchestrator uses it: sandboxed execution, the tool list (cached) and health. */
+export class ToolsClient {
+  private readonly holder: ClientHolder<ToolExecutorServiceClient>;
+  private readonly toolLists = new Map<string, { names: string[]; at: number }>();
+
+  constructor(address: string) {
+    const proto = loadProto('tools');
+    this.holder = new ClientHolder(() => createClient(proto.tools.ToolExecutorService, address));
+  }
+
+  execute(toolName: string, args: string[], twinId: string): Promise<ExecuteToolResponse__Output> {
+    // Trace attributes name the tool and the sizes involved, never the arguments or the output themselves.
+    const attributes = {
+      'pagi.action_kind': 'execute_tool',
+      'pagi.tool_name': toolName,
+      'pagi.args_count': args.length,
+    };
+    return inSpan('tools.execute', { attributes }, async (span) => {
+      try {
+        const res = await unary(
+          this.holder.get(),
+          'ExecuteTool',
+          { tool_name: toolName, args, twin_id: twinId, timeout_ms: 0, stdin: '' },
+          { deadlineMs: EXECUTE_DEADLINE_MS },
+        );
+        span.setAttributes({ 'pagi.exit_code': res.exit_code, 'pagi.output_bytes': Buffer.byteLength(res.output) });
+        return res;
+      } catch (err) {
+        this.holder.reset(err);
+        throw toDependencyError('tools', err);
+      }
+    });
+  }
+
+  /**
+   * Tool names the twin may run, for the planner's prompt. Served from a cache; a stale or missing entry is
+   * refreshed in the background so planning never waits on it.
+   */
+  cachedToolNames(twinId: string): string[] | undefined {
+    const entry = this.toolLists.get(twinId);
+    if (!entry || Date.now() - entry.at > TOOL_LIST_TTL_MS) {
+      unary(this.holder.get(), 'ListTools', { twin_id: twinId }, { deadlineMs: LIST_DEADLINE_MS }).then(
+        (res) => this.toolLists.set(twinId, { names: res.tools.map((t) => t.name), at: Date.now() }),
+        (err) => this.holder.reset(err),
+      );
+    }
+    return entry?.names;
+  }
+
+  async health(): Promise<HealthCheckResponse__Output> {
+    try {
+      return await unary(this.holder.get(), 'HealthCheck', {}, { deadlineMs: LIST_DEADLINE_MS });
+    } catch (err) {
+      this.holder.reset(err);
+      throw toDependencyError('tools', err);
+    }
+  }
+
+  close(): void {
+    this.holder.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { conflict, HttpError, notFoundHttp, parseWith } from '@pagi/kit';
+import { DOMAINS } from '@pagi/kit/contracts/domains.ts';
+import {
+  AtlasQuery,
+  IngestRequest,
+  type IngestStatusResponse,
+  type KnowledgeStats,
+  PathRequest,
+} from '@pagi/kit/contracts/knowledge.ts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { openSse } from '../../chat/sse.ts';
+import { buildAtlas } from '../atlas/atlas.ts';
+import type { CorpusCache } from '../atlas/corpus.ts';
+import { strongestPath, UnknownMemory } from '../atlas/semantic-path.ts';
+import { PathRefused } from '../ingest/confinement.ts';
+import type { Ingestor } from '../ingest/ingestor.ts';
+import { type Ledger, toProgress } from '../ledger/ledger.ts';
+
+export interface KnowledgeRouteDeps {
+  ledger: Ledger;
+  ingestor: Ingestor;
+  corpus: CorpusCache;
+  atlasMinSimilarity: number;
+}
+
+const IdParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a file id from the status list') });
+const MAX_LISTED_FILES = 1000;
+
+const memoryUnavailable = (err: unknown) =>
+  new HttpError(503, 'memory_unavailable', `memory service unavailable: ${(err as Error).message}`);
+
+export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRouteDeps): void {
+  const { ledger, ingestor } = deps;
+  const status = (): IngestStatusResponse => ({
+    status: ledger.summary(),
+    files: ledger.all().slice(0, MAX_LISTED_FILES).map(toProgress),
+  });
+
+  app.post('/api/knowledge/ingest', async (req) => {
+    const body = parseWith(IngestRequest, req.body ?? {});
+    if (!body.file_path) {
+      const queued = await ingestor.rescan();
+      return { success: true, message: `rescan queued ${queued} file(s)`, queued };
+    }
+    try {
+      const { queued, row } = ingestor.offer(body.file_path, true);
+      return {
+        success: true,
+        message: queued ? `${row?.name ?? body.file_path} queued` : 'already queued',
+        queued: queued ? 1 : 0,
+      };
+    } catch (err) {
+      if (err instanceof PathRefused) {
+        throw err.reason === 'missing'
+          ? notFoundHttp(err.message)
+          : new HttpError(403, 'path_not_allowed', err.message);
+      }
+      throw err;
+    }
+  });
+
+  app.get('/api/knowledge/ingest/status', async () => status());
+
+  app.get('/api/knowledge/ingest/events', async (_req, reply) => {
+    const sse = openSse(reply, { subscription: true });
+    sse.send({ type: 'status', status: ledger.summary() });
+    const listener = (e: unknown) => {
+      if (sse.closed) ingestor.off('event', listener);
+      else sse.send(e);
+    };
+    ingestor.on('event', listener);
+    reply.raw.on('close', () => ingestor.off('event', listener));
+  });
+
+  app.post('/api/knowledge/ingest/:id/retry', async (req) => {
+    const { id } = parseWith(IdParams, req.params);
+    try {
+      return { file: toProgress(ingestor.retry(id)) };
+    } catch (err) {
+      if ((err as Error).message === 'not_found') throw notFoundHttp(`no file ${id} in the ingestion ledger`);
+      if ((err as Error).message === 'not_retryable')
+        throw conflict('only failed or cancelled files can be retried', 'not_retryable');
+      throw err;
+    }
+  });
+
+  app.post('/api/knowledge/ingest/:id/cancel', async (req) => {
+    const { id } = parseWith(IdParams, req.params);
+    try {
+      return { file: toProgress(ingestor.cancel(id)) };
+    } catch (err) {
+      if ((err as Error).message === 'not_found') throw notFoundHttp(`no file ${id} in the ingestion ledger`);
+      if ((err as Error).message === 'not_cancellable')
+        throw conflict('only queued or running files can be cancelled', 'not_cancellable');
+      throw err;
+    }
+  });
+
+  app.get('/api/knowledge/stats', async (): Promise<KnowledgeStats> => {
+    const domains = Object.fromEntries(DOMAINS.map((d) => [d, { files: 0, chunks: 0 }])) as KnowledgeStats['domains'];
+    for (const c of ledger.domainCounts()) domains[c.domain] = { files: c.files, chunks: c.chunks };
+    const total_files = DOMAINS.reduce((s, d) => s + domains[d].files, 0);
+    const total_chunks = DOMAINS.reduce((s, d) => s + domains[d].chunks, 0);
+    return { domains, total_files, total_chunks };
+  });
+
+  app.get('/api/knowledge/atlas', async (req) => {
+    const q = parseWith(AtlasQuery, req.query);
+    const corpus = await deps.corpus.get().catch((err) => {
+      throw memoryUnavailable(err);
+    });
+    return buildAtlas(corpus, { method: q.method, maxNodes: q.max_nodes, minSimilarity: deps.atlasMinSimilarity });
+  });
+
+  app.post('/api/knowledge/path', async (req) => {
+    const body = parseWith(PathRequest, req.body);
+    const corpus = await deps.corpus.get().catch((err) => {
+      throw memoryUnavailable(err);
+    });
+    try {
+      return await strongestPath(corpus, body.source_id, body.target_id);
+    } catch (err) {
+      if (err instanceof UnknownMemory) throw notFoundHttp(err.message);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import type { ActionArgs, ActionResult, PendingAction } from '@pagi/kit/contracts/chat.ts';
+import type { MemoryHit } from '@pagi/kit/contracts/memory.ts';
+
+const EXCERPT_CHARS = 280;
+const OUTPUT_CHARS = 2000;
+
+const excerpt = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+/** A printable command line for argv (quoting only where needed, for display). */
+export function commandLine(tool: string, args: string[]): string {
+  return [tool, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+export function sourceOf(hit: MemoryHit): string {
+  return hit.title || hit.source_file || hit.metadata.source_file || hit.metadata.source || hit.id;
+}
+
+/** "[1] Security Audit (soul)" lines: the numbering the answer's citations refer to. */
+export function sourcesFooter(hits: MemoryHit[]): string {
+  if (hits.length === 0) return '';
+  return `\n\nSources:\n${hits.map((h, i) => `[${i + 1}] ${sourceOf(h)}${h.domain ? ` (${h.domain})` : ''}`).join('\n')}`;
+}
+
+/** What the twin says while an action waits for approval. */
+export function approvalRequest(action: PendingAction): string {
+  const args = action.args as ActionArgs;
+  if ('query' in args) {
+    const scope = args.domains.length
+      ? ` in the ${args.domains.join(', ')} domain${args.domains.length > 1 ? 's' : ''}`
+      : '';
+    return `I'd like to search your memory for "${args.query}"${scope} (top ${args.top_k}). Approve or deny this request.`;
+  }
+  const why = args.reason ? ` — ${args.reason}` : '';
+  return `I'd like to run \`${commandLine(args.tool_name, args.args)}\`${why}. Approve or deny this request.`;
+}
+
+/** The readable final answer of the offline planner for an executed action. */
+export function templateAnswer(result: ActionResult): string {
+  if (result.kind === 'query_memory') {
+    if (result.results.length === 0) return `I found nothing in your memory about "${result.query}".`;
+    const lines = result.results.map((h, i) => `[${i + 1}] ${excerpt(h.content, EXCERPT_CHARS)}`);
+    return `Here is what I found in your memory about "${result.query}":\n${lines.join('\n')}`;
+  }
+  const cmd = commandLine(result.tool_name, result.args);
+  const out = result.output.trim() ? `\n\`\`\`\n${excerpt2(result.output)}\n\`\`\`` : ' It printed nothing.';
+  const err = result.stderr.trim() ? `\nErrors:\n\`\`\`\n${excerpt2(result.stderr)}\n\`\`\`` : '';
+  const how = result.timed_out
+    ? 'was stopped after timing out'
+    : result.exit_code === 0
+      ? 'finished successfully'
+      : `exited with code ${result.exit_code}`;
+  return `\`${cmd}\` ${how}.${out}${err}${result.truncated ? '\n(output truncated)' : ''}`;
+}
+
+function excerpt2(text: string): string {
+  const t = text.trimEnd();
+  return t.length > OUTPUT_CHARS ? `${t.slice(0, OUTPUT_CHARS)}\n…` : t;
+}
+
+/** The action's result as the LLM sees it when writing the final answer. */
+export function resultForLlm(result: ActionResult): string {
+  if (result.kind === 'query_memory') {
+    if (result.results.length === 0) return `Memory search for "${result.query}" found nothing.`;
+    return `Memory search for "${result.query}" returned:\n${result.results
+      .map((h, i) => `[${i + 1}] (source: ${sourceOf(h)}, domain: ${h.domain || 'none'}) ${excerpt(h.content, 1200)}`)
+      .join('\n')}`;
+  }
+  return `Tool run \`${commandLine(result.tool_name, result.args)}\`: exit code ${result.exit_code}${
+    result.timed_out ? ' (timed out)' : ''
+  }\nstdout:\n${excerpt2(result.output)}\nstderr:\n${excerpt2(result.stderr)}`;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Schema migrations, applied in order; `user_version` records how many ran. */
+const MIGRATIONS = [
+  `CREATE TABLE turns (
+     job_id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     twin_id TEXT NOT NULL,
+     message TEXT NOT NULL,
+     status TEXT NOT NULL,
+     response_json TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX turns_session ON turns (session_id, created_at);
+   CREATE INDEX turns_twin ON turns (twin_id, updated_at);
+   CREATE TABLE pending_actions (
+     action_id TEXT PRIMARY KEY,
+     job_id TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     twin_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     args_json TEXT NOT NULL,
+     args_hash TEXT NOT NULL,
+     status TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     decided_at INTEGER,
+     result_json TEXT,
+     error TEXT
+   );
+   CREATE INDEX pending_actions_session ON pending_actions (session_id, created_at);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     ts INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     event TEXT NOT NULL,
+     action_id TEXT,
+     job_id TEXT,
+     session_id TEXT,
+     detail_json TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_session ON audit_log (session_id, ts);
+   CREATE TABLE system_prompts (
+     version INTEGER PRIMARY KEY,
+     prompt TEXT NOT NULL,
+     author TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );`,
+];
+
+/** Opens (creating if needed) the orchestrator's SQLite state in WAL mode and brings its schema up to date. */
+export function openStateDb(stateDir: string): Db {
+  mkdirSync(stateDir, { recursive: true });
+  const db = new Database(path.join(stateDir, 'orchestrator.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}

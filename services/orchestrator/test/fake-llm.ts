@@ -1,0 +1,63 @@
+// A local OpenAI-compatible chat completions endpoint whose replies each test scripts.
+import { createServer, type Server } from 'node:http';
+import type { Json } from './helpers.ts';
+
+export type FakeReply = { content: string } | { status: number } | { delayMs: number; content: string };
+
+export interface FakeLlm {
+  url: string;
+  requests: { body: Json; headers: Record<string, string | string[] | undefined> }[];
+  /** Replies served in order; when empty, `fallback` answers. */
+  queue: FakeReply[];
+  fallback: (body: Json) => FakeReply;
+  close(): Promise<void>;
+}
+
+export async function startFakeLlm(): Promise<FakeLlm> {
+  const fake: FakeLlm = {
+    url: '',
+    requests: [],
+    queue: [],
+    fallback: () => ({ content: JSON.stringify({ action: 'respond', message: 'fake answer' }) }),
+    close: async () => {},
+  };
+  const server: Server = createServer((req, res) => {
+    let data = '';
+    req.on('data', (c) => {
+      data += c;
+    });
+    req.on('end', async () => {
+      const body = JSON.parse(data || '{}');
+      fake.requests.push({ body, headers: req.headers });
+      const reply = fake.queue.shift() ?? fake.fallback(body);
+      if ('status' in reply) {
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'upstream exploded' } }));
+        return;
+      }
+      if ('delayMs' in reply) await new Promise((r) => setTimeout(r, reply.delayMs));
+      if (res.destroyed) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          id: 'cmpl-1',
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model: body.model,
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply.content } }],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address() as { port: number };
+  fake.url = `http://127.0.0.1:${addr.port}/v1/chat/completions`;
+  fake.close = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
+  return fake;
+}
+
+export const json = (value: unknown): FakeReply => ({ content: JSON.stringify(value) });
