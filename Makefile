@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: setup run-dev stop-dev test lint typecheck format proto proto-check backup restore
+.PHONY: setup build run-dev stop-dev test lint typecheck format proto proto-check backup restore
 
 setup:
 	@bash scripts/setup.sh
@@ -13,8 +13,12 @@ run-dev: setup
 stop-dev:
 	@$(ENV) node scripts/dev/down.ts
 
-test: setup lint typecheck proto-check
+test: setup lint typecheck proto-check build
 	@$(ENV) vitest run
+
+# Production bundle of the UI (frontend/dist), as the frontend image builds it.
+build: setup
+	@$(ENV) cd frontend && node_modules/.bin/vite build --logLevel warn
 
 lint: setup
 	@$(ENV) biome check .
@@ -23,7 +27,7 @@ format: setup
 	@$(ENV) biome check --write .
 
 typecheck: setup
-	@$(ENV) tsc -p tsconfig.json --noEmit
+	@$(ENV) tsc -p tsconfig.json --noEmit && tsc -p frontend/tsconfig.json --noEmit
 
 proto: setup
 	@bash scripts/gen-proto.sh

@@ -10,6 +10,22 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'services', include: ['services/*/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], fileParallelism: false } },
+      // The browser app's logic (reducers, approval flow, progress aggregation) under jsdom, with the app's Vite config.
+      {
+        extends: './frontend/vite.config.ts',
+        test: { name: 'frontend', environment: 'jsdom', include: ['frontend/src/**/*.test.{ts,tsx}'] },
+      },
+      // Real headless Chromium against the full stack: one file at a time, each boots its own stack.
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -156,3 +156,23 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^COPY --chown=node:node config config$/m);
   });
 });
+
+describe('frontend image', () => {
+  const dockerfile = readFileSync(path.join(REPO_ROOT, 'frontend/Dockerfile'), 'utf8');
+
+  it('builds with only the shared contracts of the kit, which is all the UI imports from it', () => {
+    expect(dockerfile).toMatch(/^COPY services\/kit\/src\/contracts services\/kit\/src\/contracts$/m);
+    const sources = execFileSync('grep', ['-rhoE', "from '@pagi/kit[^']*'", path.join(REPO_ROOT, 'frontend/src')], {
+      encoding: 'utf8',
+    });
+    for (const spec of new Set(sources.trim().split('\n'))) expect(spec).toMatch(/^from '@pagi\/kit\/contracts\//);
+  });
+
+  it('is served by an unprivileged nginx that forwards the gateway paths', () => {
+    expect(dockerfile).toContain('nginx-unprivileged');
+    const conf = readFileSync(path.join(REPO_ROOT, 'frontend/nginx.conf'), 'utf8');
+    expect(conf).toContain('listen 3000;');
+    expect(conf).toMatch(/location \/ws\/ \{[^}]*Upgrade/s);
+    expect(conf).toMatch(/proxy_buffering off;/);
+  });
+});

@@ -1,0 +1,46 @@
+import { useResource } from '../../hooks/useResource.ts';
+import { formatTime } from '../../lib/format.ts';
+import { getServicesHealth } from '../../services/platformApi.ts';
+import { Panel } from '../common/Panel.tsx';
+import { StateMessage } from '../common/StateMessage.tsx';
+
+const STATUS_TEXT = { ok: 'Healthy', degraded: 'Degraded', down: 'Down' } as const;
+
+/** One station per service with its health and the gateway's measured latency. */
+export function AgentVitality() {
+  const health = useResource(getServicesHealth, 5000);
+  const services = health.data?.services ?? [];
+  return (
+    <Panel
+      title="Agent Vitality"
+      subtitle={health.data ? `Checked ${formatTime(health.data.checked_at)}` : 'Health of every service'}
+      testId="agent-vitality"
+    >
+      {!health.data && health.error && (
+        <StateMessage
+          kind="error"
+          title="Health unavailable"
+          detail={health.error}
+          action={{ label: 'Retry', onClick: health.refresh }}
+        />
+      )}
+      {!health.data && !health.error && <StateMessage kind="loading" title="Checking services…" compact />}
+      {health.data && services.length === 0 && <StateMessage kind="empty" title="No services reported" compact />}
+      {services.length > 0 && (
+        <ul className="stations">
+          {services.map((s) => (
+            <li key={s.name} className={`station station--${s.status}`} title={s.detail}>
+              <span className="station__pulse" aria-hidden="true" />
+              <div className="station__body">
+                <span className="station__name">{s.name}</span>
+                <span className="station__status">{STATUS_TEXT[s.status]}</span>
+              </div>
+              <span className="station__latency">{s.latency_ms == null ? '—' : `${Math.round(s.latency_ms)} ms`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {health.data && health.error && <p className="muted small">Last refresh failed: {health.error}</p>}
+    </Panel>
+  );
+}

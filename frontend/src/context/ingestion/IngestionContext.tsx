@@ -1,0 +1,128 @@
+import type { FileProgress } from '@pagi/kit/contracts/knowledge.ts';
+import { IngestEvent } from '@pagi/kit/contracts/knowledge.ts';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import { config, gatewayPath } from '../../config.ts';
+import { errorText } from '../../services/http.ts';
+import { getIngestStatus, retryIngest } from '../../services/knowledgeApi.ts';
+import { type StreamState, subscribeSse } from '../../services/sse.ts';
+import { useToast } from '../toast/ToastContext.tsx';
+import {
+  aggregate,
+  type IngestionTotals,
+  ingestionReducer,
+  initialIngestionState,
+  orderFiles,
+} from './ingestionModel.ts';
+
+interface IngestionContextValue {
+  files: FileProgress[];
+  allFiles: FileProgress[];
+  totals: IngestionTotals;
+  isActive: boolean;
+  loaded: boolean;
+  error: string | null;
+  stream: StreamState;
+  /** Increments whenever a file finishes, so views can refresh what depends on the knowledge base. */
+  completedCount: number;
+  retry: (id: string) => Promise<void>;
+}
+
+const IngestionContext = createContext<IngestionContextValue | null>(null);
+const MAX_LISTED = 50;
+
+/** Ingestion progress: live from the event stream, with polling as the fallback (and while work is active). */
+export function IngestionProvider({ children }: { children: ReactNode }) {
+  const [state, dispatch] = useReducer(ingestionReducer, initialIngestionState);
+  const [stream, setStream] = useState<StreamState>('connecting');
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [completedCount, setCompletedCount] = useState(0);
+  const { notify } = useToast();
+  const firstSnapshot = useRef(true);
+
+  const poll = useCallback(async () => {
+    try {
+      const res = await getIngestStatus();
+      dispatch({ type: 'snapshot', summary: res.status, files: res.files, initial: firstSnapshot.current });
+      firstSnapshot.current = false;
+      setLoaded(true);
+      setError(null);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void poll();
+    return subscribeSse({
+      url: gatewayPath('/api/knowledge/ingest/events'),
+      schema: IngestEvent,
+      eventNames: ['file', 'completed', 'status'],
+      onEvent: (event) => dispatch({ type: 'event', event }),
+      onState: (s) => {
+        setStream(s);
+        // Whatever happened while the stream was down comes back with one status read.
+        if (s === 'open') void poll();
+      },
+    });
+  }, [poll]);
+
+  const isActive = state.summary?.is_active ?? false;
+  useEffect(() => {
+    if (stream === 'open' && !isActive) return;
+    const timer = setInterval(() => void poll(), config.ingestPollIntervalMs);
+    return () => clearInterval(timer);
+  }, [stream, isActive, poll]);
+
+  useEffect(() => {
+    if (!state.completions.length) return;
+    for (const c of state.completions) notify(c.message, c.domain ?? 'success');
+    setCompletedCount((n) => n + state.completions.length);
+    dispatch({ type: 'drain' });
+  }, [state.completions, notify]);
+
+  const retry = useCallback(
+    async (id: string) => {
+      try {
+        await retryIngest(id);
+        void poll();
+      } catch (err) {
+        notify(`Retry failed: ${errorText(err)}`, 'error');
+      }
+    },
+    [poll, notify],
+  );
+
+  const allFiles = useMemo(() => Object.values(state.files), [state.files]);
+  const value = useMemo<IngestionContextValue>(
+    () => ({
+      files: orderFiles(allFiles).slice(0, MAX_LISTED),
+      allFiles,
+      totals: aggregate(allFiles, state.summary),
+      isActive,
+      loaded,
+      error,
+      stream,
+      completedCount,
+      retry,
+    }),
+    [allFiles, state.summary, isActive, loaded, error, stream, completedCount, retry],
+  );
+  return <IngestionContext.Provider value={value}>{children}</IngestionContext.Provider>;
+}
+
+export function useIngestion(): IngestionContextValue {
+  const ctx = useContext(IngestionContext);
+  if (!ctx) throw new Error('useIngestion must be used inside IngestionProvider');
+  return ctx;
+}

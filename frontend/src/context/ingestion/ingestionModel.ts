@@ -1,0 +1,156 @@
+import type { Domain } from '@pagi/kit/contracts/domains.ts';
+import type { FileProgress, IngestEvent, IngestSummary } from '@pagi/kit/contracts/knowledge.ts';
+
+export interface IngestionState {
+  files: Record<string, FileProgress>;
+  summary: IngestSummary | null;
+  /** Completion messages not shown yet (drained by the provider into toasts). */
+  completions: { key: string; message: string; domain: Domain | null }[];
+  /** Keys of completions already announced, so replays and polling never toast twice. */
+  announced: Record<string, true>;
+  /** Files seen before they finished: only those announce a completion found by polling. */
+  seenActive: Record<string, true>;
+}
+
+export const initialIngestionState: IngestionState = {
+  files: {},
+  summary: null,
+  completions: [],
+  announced: {},
+  seenActive: {},
+};
+
+const TERMINAL = new Set(['stored', 'skipped', 'failed', 'cancelled']);
+export const isTerminal = (f: FileProgress) => TERMINAL.has(f.stage);
+
+/** Share of the work done, 0..1, from the stage and the chunk counters. */
+export function progressOf(f: FileProgress): number {
+  switch (f.stage) {
+    case 'queued':
+      return 0.03;
+    case 'reading':
+      return 0.12;
+    case 'classifying':
+      return 0.25;
+    case 'chunking':
+      return 0.4;
+    case 'embedding':
+      return f.chunks_total > 0 ? 0.45 + 0.5 * Math.min(1, f.chunks_done / f.chunks_total) : 0.6;
+    default:
+      return 1;
+  }
+}
+
+/** "Security Audit classified as SOUL (98% confidence)" */
+export function completionMessage(f: FileProgress): string {
+  const title = f.title || f.name.replace(/\.[^.]+$/, '');
+  if (!f.domain) return `${title} ingested`;
+  const pct = f.confidence == null ? '' : ` (${Math.round(f.confidence * 100)}% confidence)`;
+  return `${title} classified as ${f.domain.toUpperCase()}${pct}`;
+}
+
+const completionKey = (f: FileProgress) => `${f.id}@${f.updated_at}`;
+
+/** Newer information wins; events may arrive out of order with polling answers. */
+function upsert(state: IngestionState, file: FileProgress): IngestionState {
+  const prev = state.files[file.id];
+  if (prev && prev.updated_at > file.updated_at) return state;
+  const seenActive = isTerminal(file) ? state.seenActive : { ...state.seenActive, [file.id]: true as const };
+  return { ...state, files: { ...state.files, [file.id]: file }, seenActive };
+}
+
+function announce(state: IngestionState, file: FileProgress, message: string): IngestionState {
+  const key = completionKey(file);
+  if (state.announced[key]) return state;
+  return {
+    ...state,
+    announced: { ...state.announced, [key]: true },
+    completions: [...state.completions, { key, message, domain: file.domain }],
+  };
+}
+
+export type IngestionAction =
+  | { type: 'event'; event: IngestEvent }
+  | { type: 'snapshot'; summary: IngestSummary; files: FileProgress[]; initial: boolean }
+  | { type: 'drain' };
+
+export function ingestionReducer(state: IngestionState, action: IngestionAction): IngestionState {
+  switch (action.type) {
+    case 'event': {
+      const ev = action.event;
+      if (ev.type === 'status') return { ...state, summary: ev.status };
+      const next = upsert(state, ev.file);
+      return ev.type === 'completed' ? announce(next, ev.file, ev.message) : next;
+    }
+    case 'snapshot': {
+      let next: IngestionState = { ...state, summary: action.summary };
+      for (const file of action.files) {
+        const wasActive = next.seenActive[file.id];
+        next = upsert(next, file);
+        if (action.initial) {
+          // Files finished before the page opened are history, not news.
+          if (isTerminal(file)) next = { ...next, announced: { ...next.announced, [completionKey(file)]: true } };
+        } else if (wasActive && file.stage === 'stored') {
+          next = announce(next, file, completionMessage(file));
+        }
+      }
+      return next;
+    }
+    case 'drain':
+      return state.completions.length ? { ...state, completions: [] } : state;
+  }
+}
+
+export interface IngestionTotals {
+  processed: number;
+  failed: number;
+  active: number;
+  total: number;
+}
+
+/** Summary counts: the server's own totals when known, never fewer than the files listed here. */
+export function aggregate(files: FileProgress[], summary: IngestSummary | null): IngestionTotals {
+  let stored = 0;
+  let failed = 0;
+  let active = 0;
+  for (const f of files) {
+    if (f.stage === 'stored' || f.stage === 'skipped') stored += 1;
+    else if (f.stage === 'failed') failed += 1;
+    else if (f.stage !== 'cancelled') active += 1;
+  }
+  return {
+    processed: Math.max(stored, summary?.files_processed ?? 0),
+    failed: Math.max(failed, summary?.files_failed ?? 0),
+    active,
+    total: files.length,
+  };
+}
+
+/** Active files first (most recent first), then finished ones, most recent first. */
+export function orderFiles(files: FileProgress[]): FileProgress[] {
+  return files.slice().sort((a, b) => {
+    const ta = isTerminal(a) ? 1 : 0;
+    const tb = isTerminal(b) ? 1 : 0;
+    if (ta !== tb) return ta - tb;
+    return b.updated_at.localeCompare(a.updated_at);
+  });
+}
+
+/** Mean classification confidence per domain over the files classified into it. */
+export function confidenceByDomain(files: FileProgress[]): Record<Domain, { mean: number | null; files: number }> {
+  const acc: Record<Domain, { sum: number; n: number }> = {
+    mind: { sum: 0, n: 0 },
+    body: { sum: 0, n: 0 },
+    heart: { sum: 0, n: 0 },
+    soul: { sum: 0, n: 0 },
+  };
+  for (const f of files) {
+    if (!f.domain || f.confidence == null || f.stage === 'failed') continue;
+    acc[f.domain].sum += f.confidence;
+    acc[f.domain].n += 1;
+  }
+  const out = {} as Record<Domain, { mean: number | null; files: number }>;
+  for (const d of Object.keys(acc) as Domain[])
+    out[d] = { mean: acc[d].n ? acc[d].sum / acc[d].n : null, files: acc[d].n };
+  return out;
+}

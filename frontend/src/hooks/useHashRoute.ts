@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+
+export const VIEWS = ['chat', 'hub', 'atlas', 'telemetry', 'media', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+
+function current(): View {
+  const v = window.location.hash.replace(/^#\/?/, '');
+  return (VIEWS as readonly string[]).includes(v) ? (v as View) : 'chat';
+}
+
+/** The active view lives in the URL hash (#/atlas), so views can be linked and reloaded. */
+export function useHashRoute(): [View, (v: View) => void] {
+  const [view, setView] = useState<View>(current);
+  useEffect(() => {
+    const onHash = () => setView(current());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [view, (v) => (window.location.hash = `/${v}`)];
+}

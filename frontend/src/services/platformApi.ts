@@ -1,0 +1,24 @@
+import {
+  ActivityEvent,
+  PlatformStatus,
+  ServicesHealthResponse,
+  SessionSummary,
+  SummarizeResponse,
+} from '@pagi/kit/contracts/platform.ts';
+import { z } from 'zod';
+import { getJson, postJson } from './http.ts';
+
+export const getServicesHealth = (signal?: AbortSignal) =>
+  getJson('/api/health/services', ServicesHealthResponse, { signal, timeoutMs: 8000 });
+
+export const getPlatformStatus = (signal?: AbortSignal) => getJson('/api/status', PlatformStatus, { signal });
+
+const SessionList = z.object({ sessions: z.array(SessionSummary) });
+export const getSessions = (twinId: string, signal?: AbortSignal) =>
+  getJson(`/api/sessions?twin_id=${encodeURIComponent(twinId)}`, SessionList, { signal });
+
+const ActivityList = z.object({ events: z.array(ActivityEvent) });
+export const getActivity = (signal?: AbortSignal) => getJson('/api/activity', ActivityList, { signal });
+
+export const summarizeTranscript = (transcriptText: string) =>
+  postJson('/api/transcript/summarize', { transcript_text: transcriptText }, SummarizeResponse, { timeoutMs: 60_000 });

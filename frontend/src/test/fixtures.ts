@@ -1,0 +1,44 @@
+import type { PendingAction } from '@pagi/kit/contracts/chat.ts';
+import type { FileProgress } from '@pagi/kit/contracts/knowledge.ts';
+
+export function toolAction(over: Partial<PendingAction> = {}): PendingAction {
+  return {
+    action_id: 'act-1',
+    job_id: 'job-1',
+    session_id: 'session-a',
+    twin_id: 'twin-default',
+    kind: 'execute_tool',
+    args: { tool_name: 'echo', args: ['hello', 'world'], reason: 'the user asked' },
+    args_hash: 'h1',
+    status: 'pending',
+    created_at: '2026-01-01T00:00:00.000Z',
+    expires_at: '2026-01-01T00:10:00.000Z',
+    ...over,
+  };
+}
+
+export function memoryAction(over: Partial<PendingAction> = {}): PendingAction {
+  return toolAction({
+    action_id: 'act-m',
+    kind: 'query_memory',
+    args: { query: 'security policy', domains: ['soul'], top_k: 5, namespace: 'default' },
+    ...over,
+  });
+}
+
+export function file(over: Partial<FileProgress> = {}): FileProgress {
+  return {
+    id: 'f1',
+    path: '/data/ingest/security-audit.md',
+    name: 'security-audit.md',
+    title: 'Security Audit',
+    stage: 'queued',
+    chunks_done: 0,
+    chunks_total: 0,
+    domain: null,
+    confidence: null,
+    error: null,
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...over,
+  };
+}
