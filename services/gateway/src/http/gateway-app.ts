@@ -16,6 +16,9 @@ import { registerTelemetryStreamProxy } from '../telemetry/telemetry-stream-prox
 import { HttpUpstream } from '../upstream/http-upstream.ts';
 import { startHeartbeat, trackHeartbeat } from '../ws/heartbeat.ts';
 
+/** How long in-flight HTTP requests get to finish at shutdown before remaining connections are closed. */
+const SHUTDOWN_GRACE_MS = 2000;
+
 const HEALTH_TIMEOUT_MS = 2000;
 
 /**
@@ -91,6 +94,9 @@ async function registerSockets(
   app.addHook('preClose', async () => {
     stopHeartbeat();
     for (const socket of app.websocketServer.clients) socket.close(1001, 'gateway shutting down');
+    // Proxied event streams (activity, ingestion) never end by themselves: after a short grace for ordinary
+    // requests, cut what is still open so shutdown does not wait on idle listeners.
+    setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   });
 
   const admit = (socket: WebSocket, kind: 'chat' | 'signaling'): boolean => {
