@@ -14,7 +14,7 @@ export default defineConfig({
   define: {
     // The documented INGEST_POLL_INTERVAL_MS also reaches the browser when no VITE_ override is set.
     __INGEST_POLL_INTERVAL_MS__: JSON.stringify(
-      process.env.VITE_INGEST_POLL_INTERVAL_MS ?? process.env.INGEST_POLL_INTERVAL_MS ?? '2000',
+      process.env.VITE_INGEST_POLL_INTERVAL_MS || process.env.INGEST_POLL_INTERVAL_MS || '2000',
     ),
   },
   server: {

@@ -13,6 +13,7 @@ export { loadProto, type ProtoName, packageDefinition } from './grpc/proto.ts';
 export { type AsyncHandlers, bindService, type RunningGrpcServer, startGrpcServer } from './grpc/server.ts';
 export * from './http/errors.ts';
 export { createHttpApp, listen } from './http/server.ts';
+export { openSse, type SseStream, wantsSse } from './http/sse.ts';
 export { exitOnStartupError, onShutdown } from './lifecycle/shutdown.ts';
 export { createLogger, type Logger } from './log/logger.ts';
 export { counter, gauge, histogram, initMetrics, LATENCY_BUCKETS, metrics } from './metrics/registry.ts';

@@ -112,6 +112,20 @@ describe('a service built from the kit', () => {
     client.close();
   });
 
+  it('ends open event-stream subscriptions on SIGTERM instead of waiting on them', async () => {
+    const svc = await start({});
+    const res = await fetch(`http://127.0.0.1:${svc.httpPort}/events`);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const body = res.text();
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    svc.child.kill('SIGTERM');
+    const [code] = await once(svc.child, 'exit');
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await body).toContain('data: {"hello":true}');
+  });
+
   it('refuses to start on a bad env value and names the variable', async () => {
     const err = await start({ SAMPLE_GRPC_PORT: 'abc', LOG_LEVEL: 'loud' }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);

@@ -12,7 +12,6 @@ import { ActivityFeed } from './activity/activity-feed.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
 import { ChatEngine } from './chat/chat-engine.ts';
 import { registerChatRoutes } from './chat/chat-routes.ts';
-import { endSubscriptions } from './chat/sse.ts';
 import { TurnStore } from './conversations/turn-store.ts';
 import { MemoryClient } from './deps/memory-client.ts';
 import { ToolsClient } from './deps/tools-client.ts';
@@ -147,7 +146,6 @@ export async function startOrchestrator(
     app,
     llm,
     close: async () => {
-      endSubscriptions();
       await app.close();
       await Promise.all(grpcServers.map((s) => s.close()));
       for (const ext of extensions) await ext.close();

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.ts';
 import { histogram, LATENCY_BUCKETS, metrics } from '../metrics/registry.ts';
 import { contextFromHeaders, endSpan, type Span, SpanKind, startSpan, withContext } from '../tracing/spans.ts';
 import { errorBody, HttpError } from './errors.ts';
+import { endSubscriptions } from './sse.ts';
 
 export interface HttpAppOptions {
   service: string;
@@ -40,6 +41,7 @@ export function createHttpApp(opts: HttpAppOptions): FastifyInstance {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    endSubscriptions(app.server);
   });
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close');

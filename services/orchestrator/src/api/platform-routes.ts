@@ -1,12 +1,11 @@
 import type { OrchestratorConfig } from '@pagi/kit';
-import { HttpError, parseWith } from '@pagi/kit';
+import { HttpError, openSse, parseWith } from '@pagi/kit';
 import { Identifier } from '@pagi/kit/contracts/domains.ts';
 import { MemoryQueryRequest, type MemoryQueryResponse } from '@pagi/kit/contracts/memory.ts';
 import { type PlatformStatus, SummarizeRequest } from '@pagi/kit/contracts/platform.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ActivityFeed } from '../activity/activity-feed.ts';
-import { openSse } from '../chat/sse.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import { DependencyError } from '../deps/dependency-error.ts';
 import type { MemoryClient } from '../deps/memory-client.ts';

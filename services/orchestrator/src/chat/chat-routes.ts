@@ -1,4 +1,4 @@
-import { HttpError, type Logger, parseWith } from '@pagi/kit';
+import { HttpError, type Logger, openSse, parseWith, wantsSse } from '@pagi/kit';
 import { ActionDecisionRequest, ChatRequest, type ChatResponse } from '@pagi/kit/contracts/chat.ts';
 import { Identifier } from '@pagi/kit/contracts/domains.ts';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +7,6 @@ import type { TurnStore } from '../conversations/turn-store.ts';
 import type { AuditLog } from '../hitl/audit.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
 import type { ChatEngine, Sink } from './chat-engine.ts';
-import { openSse, wantsSse } from './sse.ts';
 
 const ActionIdParams = z.object({ id: z.string().min(1).max(128) });
 const SessionQuery = z.object({ session_id: Identifier });

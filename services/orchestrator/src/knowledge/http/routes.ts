@@ -1,4 +1,4 @@
-import { conflict, HttpError, notFoundHttp, parseWith } from '@pagi/kit';
+import { conflict, HttpError, notFoundHttp, openSse, parseWith } from '@pagi/kit';
 import { DOMAINS } from '@pagi/kit/contracts/domains.ts';
 import {
   AtlasQuery,
@@ -9,7 +9,6 @@ import {
 } from '@pagi/kit/contracts/knowledge.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { openSse } from '../../chat/sse.ts';
 import { buildAtlas } from '../atlas/atlas.ts';
 import type { CorpusCache } from '../atlas/corpus.ts';
 import { strongestPath, UnknownMemory } from '../atlas/semantic-path.ts';
