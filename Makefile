@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: setup build run-dev stop-dev test lint typecheck format proto proto-check backup restore
+.PHONY: bench setup build run-dev stop-dev test lint typecheck format proto proto-check backup restore
 
 setup:
 	@bash scripts/setup.sh
@@ -42,3 +42,7 @@ backup: setup
 
 restore: setup
 	@$(ENV) node scripts/ops/restore.ts "$(BACKUP)"
+
+# Each benchmark prints one JSON object (figures in the README's performance table).
+bench: setup
+	@$(ENV) for b in chat gateway tools memory ingest; do node bench/$$b/run.ts; done

@@ -21,12 +21,12 @@ import type { ChatMetrics } from '../metrics/chat-metrics.ts';
 import { approvalRequest, commandLine } from '../planner/answers.ts';
 import type { Planner, PlannerInfo } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
+import { actionArgs, describeAction } from './action-args.ts';
 import { streamTokens } from './tokens.ts';
 
 export type Sink = (event: ChatStreamEvent) => void;
 const noop: Sink = () => {};
 
-const DEFAULT_TOP_K = 5;
 const HISTORY_TURNS = 8;
 
 export interface ChatEngineDeps {
@@ -48,9 +48,6 @@ export interface ClaimedDecision {
   action: PendingAction;
   decision: 'approved' | 'denied';
 }
-
-const describeAction = (a: PendingAction) =>
-  'query' in a.args ? `memory search "${a.args.query}"` : `tool run ${commandLine(a.args.tool_name, a.args.args)}`;
 
 /**
  * One conversation turn from message to answer: plan, then answer directly or park the action for approval; and the
@@ -103,7 +100,7 @@ export class ChatEngine {
         session_id: req.session_id,
         twin_id: req.twin_id,
         kind,
-        args: this.argsOf(plan.action, req),
+        args: actionArgs(plan.action, req, this.d.config.KNOWLEDGE_NAMESPACE),
         preApproved: bypass,
       });
       if (bypass) {
@@ -119,14 +116,14 @@ export class ChatEngine {
           session_id: req.session_id,
           detail: { kind, args: action.args, args_hash: action.args_hash },
         });
-        const placeholder: ChatResponse = {
+        const awaiting: ChatResponse = {
           ...base,
           response: approvalRequest(action),
           actions_taken: [],
           status: 'awaiting_approval',
           planner: plan.info,
         };
-        d.turns.save({ twin_id: req.twin_id, message: req.message, response: placeholder });
+        d.turns.save({ twin_id: req.twin_id, message: req.message, response: awaiting });
         response = await this.carryOut({ action, decision: 'approved' }, sink);
       } else {
         const text = approvalRequest(action);
@@ -317,18 +314,5 @@ export class ChatEngine {
     return this.d.turns
       .forSession(sessionId, HISTORY_TURNS)
       .map((t) => ({ job_id: t.job_id, message: t.message, response: t.response.response }));
-  }
-
-  private argsOf(action: Exclude<LLMAction, { action: 'respond' }>, req: ChatRequest): ActionArgs {
-    if (action.action === 'query_memory') {
-      return {
-        query: action.query,
-        domains: action.domains ?? [],
-        top_k: action.top_k ?? DEFAULT_TOP_K,
-        // Without a namespace the search covers the ingested knowledge base.
-        namespace: req.namespace ?? this.d.config.KNOWLEDGE_NAMESPACE,
-      };
-    }
-    return { tool_name: action.tool_name, args: action.args, reason: action.reason };
   }
 }
