@@ -7,7 +7,7 @@ ENV := source scripts/env.sh &&
 setup:
 	@bash scripts/setup.sh
 
-run-dev: setup
+run-dev: setup build
 	@$(ENV) node scripts/dev/up.ts
 
 stop-dev:

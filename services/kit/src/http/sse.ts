@@ -66,8 +66,8 @@ export function openSse(reply: FastifyReply, opts: SseOptions = {}): SseStream {
   res.on('close', release);
   res.on('error', release);
   if (opts.subscription) {
-    let set = subscriptions.get(registry);
-    if (!set) subscriptions.set(registry, (set = new Set()));
+    const set = subscriptions.get(registry) ?? new Set<SseStream>();
+    subscriptions.set(registry, set);
     set.add(stream);
   }
   return stream;
