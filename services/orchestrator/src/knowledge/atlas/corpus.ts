@@ -49,8 +49,10 @@ export function neighbourGraph(corpus: Corpus, n: number): Promise<Neighbour[][]
 
 function toItem(m: Memory__Output): Item | null {
   if (!m.vector?.length) return null;
-  const heading = m.metadata.heading_path ? ` — ${m.metadata.heading_path.split(' > ').pop()}` : '';
-  const title = `${m.metadata.title || m.source?.file || m.id}${heading}`.slice(0, 160);
+  const base = m.metadata.title || m.source?.file || m.id;
+  // The chunk's own heading tells chunks of one file apart; a top-level heading that repeats the title adds nothing.
+  const last = m.metadata.heading_path?.split(' > ').pop();
+  const title = `${base}${last && last !== base ? ` — ${last}` : ''}`.slice(0, 160);
   return {
     id: m.id,
     domain: m.domain || 'none',
