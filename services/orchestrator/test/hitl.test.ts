@@ -47,6 +47,11 @@ describe('human-in-the-loop approvals', () => {
     expect(approve.body.error.code).toBe('already_decided');
     const listed = await orch.get('/v1/actions?session_id=deny-then-approve');
     expect(listed.body.actions[0]).toMatchObject({ action_id: id, status: 'denied' });
+    // The history keeps what was denied, with its exact arguments.
+    const history = await orch.get('/v1/sessions/deny-then-approve/turns');
+    const turn = history.body.turns.at(-1);
+    expect(turn.response).toMatchObject({ status: 'denied', issued_command: { action_id: id, status: 'denied' } });
+    expect(turn.response.issued_command.args).toEqual(listed.body.actions[0].args);
   });
 
   it("another session's action is refused and stays pending", async () => {

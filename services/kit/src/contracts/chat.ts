@@ -99,7 +99,10 @@ export const ChatResponse = z.object({
   actions_taken: z.array(z.string()),
   status: TurnStatus,
   planner: PlannerInfo,
-  /** Present while an action waits for approval: the UI shows an approval card from it. */
+  /**
+   * The action this turn proposed, with its current status: while it is pending the UI shows an approval card from
+   * it; once decided, the history keeps the exact arguments that were approved or denied.
+   */
   issued_command: PendingAction.optional(),
   /** Result of an executed action (after approval). */
   action_result: ActionResult.optional(),

@@ -214,6 +214,7 @@ export class ChatEngine {
         actions_taken: [],
         status: 'denied',
         planner: plannerInfo,
+        issued_command: d.actions.get(action.action_id) ?? action,
       };
       d.turns.update(response);
       return response;
@@ -249,6 +250,7 @@ export class ChatEngine {
         actions_taken: [],
         status: 'failed',
         planner: plannerInfo,
+        issued_command: failedAction,
       };
       d.turns.update(response);
       return response;
@@ -291,6 +293,7 @@ export class ChatEngine {
       actions_taken: [result.kind === 'execute_tool' ? `execute_tool:${result.tool_name}` : 'query_memory'],
       status: 'completed',
       planner: answer.info,
+      issued_command: executed,
       action_result: result,
     };
     d.turns.update(response);
