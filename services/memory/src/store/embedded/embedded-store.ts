@@ -150,8 +150,9 @@ export class EmbeddedStore implements MemoryStore {
   /** The lexical query: distinct terms, OR-ed, without the ones too common to matter. */
   private matchExpression(text: string): string {
     const terms = [...new Set(words(text, 32))];
-    const limit = Math.max(COMMON_TERM_MIN_DOCS, this.total * COMMON_TERM_SHARE);
-    const df = this.total > COMMON_TERM_MIN_DOCS ? this.table.documentFrequencies(terms) : new Map<string, number>();
+    const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, this.total * COMMON_TERM_SHARE));
+    const df =
+      this.total > COMMON_TERM_MIN_DOCS ? this.table.documentFrequencies(terms, limit + 1) : new Map<string, number>();
     return terms
       .filter((t) => (df.get(t) ?? 0) <= limit)
       .map((t) => `"${t}"`)

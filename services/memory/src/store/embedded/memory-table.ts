@@ -24,11 +24,16 @@ export interface ListQuery {
 
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
+/** Bound on the document-frequency cache (distinct query terms remembered between writes). */
+const DF_CACHE_MAX = 4096;
+
 /** The SQLite side of the embedded store: the truth (content, payload, vector) and the FTS5 index. */
 export class MemoryTable {
   readonly db: Database.Database;
   private readonly s;
   private readonly cache = new Map<string, Database.Statement>();
+  /** Capped document frequencies by term; valid until the next write. */
+  private readonly dfCache = new Map<string, { cap: number; n: number }>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -61,7 +66,9 @@ export class MemoryTable {
         'SELECT seq, twin_id, vector FROM memories WHERE collection = ? AND embedder = ? ORDER BY seq',
       ),
       total: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM memories'),
-      df: db.prepare<[string], { doc: number }>('SELECT doc FROM memories_vocab WHERE term = ?'),
+      df: db.prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM (SELECT 1 FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)',
+      ),
       stale: db.prepare<[string, number], MemoryRow>('SELECT * FROM memories WHERE embedder != ? LIMIT ?'),
       staleCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM memories WHERE embedder != ?'),
     };
@@ -70,6 +77,7 @@ export class MemoryTable {
   /** One transaction: replaced memories keep their creation time and get a new seq. */
   write(batch: Array<NewMemory & { collection: string }>, embedder: string, now: number): Written {
     const out: Written = { added: [], removed: [] };
+    this.dfCache.clear();
     this.db.transaction(() => {
       for (const m of batch) {
         const old = this.s.existing.get(m.id);
@@ -110,6 +118,7 @@ export class MemoryTable {
   }
 
   deleteById(id: string): Placed | undefined {
+    this.dfCache.clear();
     return this.db.transaction(() => {
       const old = this.s.existing.get(id);
       if (!old) return undefined;
@@ -120,6 +129,7 @@ export class MemoryTable {
   }
 
   deleteBySource(namespace: string, sourceFile: string): Placed[] {
+    this.dfCache.clear();
     return this.db.transaction(() => {
       const rows = this.s.bySource.all(namespace, sourceFile);
       for (const r of rows) {
@@ -130,13 +140,17 @@ export class MemoryTable {
     })();
   }
 
-  /** BM25 over the given collections, best first (FTS5's bm25() is lower-is-better, so ranks are negative). */
+  /**
+   * BM25 over the given collections, best first (FTS5's bm25() is lower-is-better, so ranks are negative). Each hit is
+   * looked up once by seq in the narrow hit-filter index; the unary `+` keeps the collection and twin tests as checks on
+   * that entry rather than extra index probes per collection.
+   */
   lexical(match: string, collections: string[], twinId: string, limit: number): Array<{ seq: number; rank: number }> {
     if (!match || !collections.length) return [];
     const sql = `SELECT f.rowid AS seq, bm25(memories_fts) AS rank
-      FROM memories_fts f JOIN memories m ON m.seq = f.rowid
-      WHERE memories_fts MATCH ? AND m.collection IN (${inList(collections.length)})
-      ${twinId ? 'AND m.twin_id = ?' : ''}
+      FROM memories_fts f JOIN memories m INDEXED BY memories_hit_filter ON m.seq = f.rowid
+      WHERE memories_fts MATCH ? AND +m.collection IN (${inList(collections.length)})
+      ${twinId ? 'AND +m.twin_id = ?' : ''}
       ORDER BY rank LIMIT ?`;
     const args: unknown[] = [match, ...collections, ...(twinId ? [twinId] : []), limit];
     return this.prepared(sql).all(...args) as Array<{ seq: number; rank: number }>;
@@ -188,9 +202,22 @@ export class MemoryTable {
     ) as Array<{ seq: number; vector: Buffer }>;
   }
 
-  /** How many memories contain each term (any namespace). One lookup per term: fts5vocab answers `term = ?` fast. */
-  documentFrequencies(terms: string[]): Map<string, number> {
-    return new Map(terms.map((t) => [t, this.s.df.get(t)?.doc ?? 0]));
+  /**
+   * How many memories contain each term (any namespace), counted up to `cap`: callers only compare against a threshold,
+   * and counting stops there instead of walking every posting of a common word. Cached until the next write.
+   */
+  documentFrequencies(terms: string[], cap: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const t of terms) {
+      let e = this.dfCache.get(t);
+      if (e?.cap !== cap) {
+        e = { cap, n: this.s.df.get(`"${t.replaceAll('"', '""')}"`, cap)?.n ?? 0 };
+        if (this.dfCache.size >= DF_CACHE_MAX) this.dfCache.clear();
+        this.dfCache.set(t, e);
+      }
+      out.set(t, e.n);
+    }
+    return out;
   }
 
   /** Statements whose SQL depends on the number of bound values, prepared once per shape. */

@@ -25,10 +25,14 @@ CREATE INDEX IF NOT EXISTS memories_collection ON memories(collection, seq);
 CREATE INDEX IF NOT EXISTS memories_namespace ON memories(namespace, seq);
 CREATE INDEX IF NOT EXISTS memories_source ON memories(namespace, source_file);
 CREATE INDEX IF NOT EXISTS memories_embedder ON memories(embedder);
+-- The lexical query checks the collection and twin of every full-text hit (thousands per query on a large store).
+-- Read from the wide table, each check costs a page of content and vector; this narrow index answers it alone.
+CREATE INDEX IF NOT EXISTS memories_hit_filter ON memories(seq, collection, twin_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS memories_fts USING fts5(
   content, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS memories_vocab USING fts5vocab(memories_fts, 'row');
+-- Earlier layouts kept an fts5vocab table for document frequencies; it counted every posting of a common term.
+DROP TABLE IF EXISTS memories_vocab;
 `;
 
 export function migrate(db: Database.Database): void {
