@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mulberry32 } from '../../services/orchestrator/src/knowledge/atlas/knn.ts';
+import { seededRandom } from '@pagi/kit';
 
 // Deterministic mixed files for the ingestion benchmark: the evaluation documents as seeds, grown to 2–20 KB with
 // format-preserving repetition (more log lines, more CSV rows, more markdown sections) and varied numbers.
@@ -46,7 +46,7 @@ export function mixedFiles(count: number): [string, string][] {
   const seeds = readdirSync(EVAL_DOCS)
     .sort()
     .map((f) => [f, readFileSync(path.join(EVAL_DOCS, f), 'utf8')] as const);
-  const rand = mulberry32(7);
+  const rand = seededRandom(7);
   return Array.from({ length: count }, (_, i) => {
     const [name, text] = seeds[i % seeds.length]!;
     const ext = path.extname(name);

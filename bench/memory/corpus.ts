@@ -1,5 +1,7 @@
 // A synthetic, clustered knowledge base: 100 topics with their own vocabulary, shared filler words, and a unique
 // identifier per memory (so exact-match lookups can be measured too). Deterministic for a given seed.
+import { seededRandom } from '@pagi/kit';
+
 
 const SYLLABLES = [
   'ka',
@@ -23,21 +25,10 @@ const FILLER = ['the', 'system', 'report', 'shows', 'that', 'with', 'for', 'afte
 export const TOPICS = 100;
 const WORDS_PER_TOPIC = 30;
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function vocabulary(seed: number): string[][] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: TOPICS }, () =>
     Array.from({ length: WORDS_PER_TOPIC }, () => Array.from({ length: 3 }, () => pick(r, SYLLABLES)).join('')),
   );
@@ -47,7 +38,7 @@ const VOCAB = vocabulary(42);
 
 /** Memory `i`: a dozen topic words, a few filler words and the identifier `ID-<i>`. */
 export function memoryText(i: number): string {
-  const r = rng(1000 + i);
+  const r = seededRandom(1000 + i);
   const topic = VOCAB[i % TOPICS]!;
   const words = Array.from({ length: 12 }, () => pick(r, topic));
   for (let k = 0; k < 4; k++) words.splice(Math.floor(r() * words.length), 0, pick(r, FILLER));
@@ -56,7 +47,7 @@ export function memoryText(i: number): string {
 
 /** A query about a topic (a few of its words and a filler word), or an exact identifier lookup. */
 export function queryText(q: number, corpusSize: number): string {
-  const r = rng(900_000 + q);
+  const r = seededRandom(900_000 + q);
   if (q % 5 === 0) return `where is ID-${Math.floor(r() * corpusSize)}`;
   const topic = VOCAB[Math.floor(r() * TOPICS)]!;
   return [pick(r, FILLER), pick(r, topic), pick(r, topic), pick(r, topic)].join(' ');

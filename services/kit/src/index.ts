@@ -18,5 +18,6 @@ export { exitOnStartupError, onShutdown } from './lifecycle/shutdown.ts';
 export { createLogger, type Logger } from './log/logger.ts';
 export { counter, gauge, histogram, initMetrics, LATENCY_BUCKETS, metrics } from './metrics/registry.ts';
 export { startMetricsServer } from './metrics/side-server.ts';
+export { seededRandom } from './random/seeded.ts';
 export { startTracing, stopTracing } from './tracing/otel.ts';
 export * from './tracing/spans.ts';

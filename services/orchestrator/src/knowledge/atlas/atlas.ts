@@ -1,8 +1,9 @@
+import { seededRandom } from '@pagi/kit';
 import type { AtlasResponse } from '@pagi/kit/contracts/knowledge.ts';
 import { PCA } from 'ml-pca';
 import { UMAP } from 'umap-js';
 import { type Corpus, type Item, neighbourGraph } from './corpus.ts';
-import { mulberry32, type Neighbour, project } from './knn.ts';
+import { type Neighbour, project } from './knn.ts';
 
 // The knowledge atlas: a stable sample of the knowledge memories laid out in 3D by PCA (fast, linear) or UMAP
 // (slower, keeps neighbourhoods), with edges between nearest neighbours that are similar enough.
@@ -79,7 +80,13 @@ async function umapLayout(items: Item[], neighbours: Neighbour[][]): Promise<num
   const n = items.length;
   if (n < 4) return pcaLayout(items);
   const k = Math.min(UMAP_NEIGHBOURS, n - 1);
-  const umap = new UMAP({ nComponents: 3, nNeighbors: k, nEpochs: UMAP_EPOCHS, minDist: 0.1, random: mulberry32(42) });
+  const umap = new UMAP({
+    nComponents: 3,
+    nNeighbors: k,
+    nEpochs: UMAP_EPOCHS,
+    minDist: 0.1,
+    random: seededRandom(42),
+  });
   // UMAP's own neighbour search is the slow part; it reuses the graph already computed for the edges.
   umap.setPrecomputedKNN(
     neighbours.map((ns, i) => [i, ...ns.slice(0, k - 1).map((x) => x.index)]),

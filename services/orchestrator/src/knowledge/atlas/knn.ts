@@ -1,21 +1,11 @@
+import { seededRandom } from '@pagi/kit';
+
 // Nearest neighbours by cosine similarity. Candidates come from a seeded random projection to a few dozen
 // dimensions (distances survive it well), then every candidate is re-scored exactly on the full vectors, so the
 // similarities reported on edges are true cosines.
 
 const PROJECTED_DIMS = 48;
 const CANDIDATES = 3;
-
-/** Deterministic PRNG so projections, samples and layouts are the same for the same data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function normalize(v: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(v);
@@ -36,7 +26,7 @@ export function dot(a: Float32Array, b: Float32Array): number {
 export function project(vectors: Float32Array[], dims = PROJECTED_DIMS): Float32Array[] {
   const d = vectors[0]?.length ?? 0;
   if (d <= dims) return vectors;
-  const rand = mulberry32(0x5eed);
+  const rand = seededRandom(0x5eed);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
   const m = new Float32Array(d * dims);
   for (let i = 0; i < m.length; i++) m[i] = gauss();
