@@ -2,7 +2,6 @@
 // identifier per memory (so exact-match lookups can be measured too). Deterministic for a given seed.
 import { seededRandom } from '@pagi/kit';
 
-
 const SYLLABLES = [
   'ka',
   'lo',
