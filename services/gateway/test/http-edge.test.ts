@@ -150,6 +150,19 @@ describe('proxy to the orchestrator', () => {
       back.close();
     }
   });
+
+  it('closes without waiting on a proxied event stream that never ends', async () => {
+    const own = await startGateway({ ORCHESTRATOR_URL: orchestrator.url });
+    const res = await fetch(`${own.url}/api/endless/stream`);
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('data: {"n":1}');
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The browser sees its stream end (and reconnects elsewhere) instead of hanging on a dead gateway.
+    const rest = await reader.read().catch(() => ({ done: true }));
+    expect(rest.done).toBe(true);
+  });
 });
 
 async function freePort(): Promise<number> {

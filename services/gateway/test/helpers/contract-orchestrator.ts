@@ -187,6 +187,12 @@ export async function startContractOrchestrator(): Promise<ContractOrchestrator>
     if (history) return json(200, { turns: turns.get(decodeURIComponent(history[1]!)) ?? [] });
     if (url.pathname === '/api/echo') return json(200, { method: req.method, query: url.search, body });
     if (url.pathname === '/api/hang') return; // never answers: the gateway's timeout must fire
+    if (url.pathname === '/api/endless/stream') {
+      // An event stream that never ends by itself (like the activity feed).
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"n":1}\n\n');
+      return;
+    }
     if (url.pathname === '/api/activity/stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: {"n":1}\n\n');
