@@ -15,12 +15,11 @@ RUN apt-get update \
  && npm install -g pnpm@11.28.11
 ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-COPY services/kit/package.json services/kit/
-COPY services/${SERVICE}/package.json services/${SERVICE}/
+# Every service folder, so workspace packages a service imports (the kit; the sandbox of tools for build) are there;
+# only the chosen service's dependency tree is installed.
+COPY services services
 RUN pnpm install --frozen-lockfile --prod --filter "@pagi/${SERVICE}..."
 COPY proto proto
-COPY services/kit services/kit
-COPY services/${SERVICE} services/${SERVICE}
 RUN rm -rf services/*/test
 
 FROM ${NODE_IMAGE}

@@ -115,7 +115,7 @@ describe('docker-compose.yml', () => {
   });
 });
 
-/** Local files a service's code reaches through relative imports, starting from its entry. */
+/** Files a service's code reaches: relative imports and workspace packages (`@pagi/<name>[/sub/path]`). */
 function reachableFiles(entry: string): Set<string> {
   const seen = new Set<string>();
   const queue = [entry];
@@ -124,9 +124,15 @@ function reachableFiles(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const src = readFileSync(file, 'utf8');
-    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const target = path.resolve(path.dirname(file), m[1]!);
-      if (existsSync(target) && statSync(target).isFile()) queue.push(target);
+    for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      const spec = m[1]!;
+      const pkg = /^@pagi\/([a-z]+)(?:\/(.+))?$/.exec(spec);
+      const target = spec.startsWith('.')
+        ? path.resolve(path.dirname(file), spec)
+        : pkg
+          ? path.join(REPO_ROOT, 'services', pkg[1]!, 'src', pkg[2] ?? 'index.ts')
+          : null;
+      if (target && existsSync(target) && statSync(target).isFile()) queue.push(target);
     }
   }
   return seen;
