@@ -113,7 +113,7 @@ try {
     plain.push(await plainSpawn());
   }
 
-  const source = readFileSync(path.join(import.meta.dirname, 'wordstat.rs'), 'utf8');
+  const source = readFileSync(path.join(import.meta.dirname, '../../services/build/test/fixtures/wordstat.rs'), 'utf8');
   const builds: number[] = [];
   for (let i = 0; i < BUILD_RUNS; i++) {
     const t0 = performance.now();

@@ -17,28 +17,8 @@ import {
   toolsClient,
 } from '../../tools/test/helpers/service.ts';
 
-/** A 20-line tool: word statistics over its arguments. */
-export const WORDSTAT = `use std::collections::BTreeMap;
-use std::env;
-
-fn main() {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for arg in &args {
-        for word in arg.split_whitespace() {
-            *counts.entry(word.to_lowercase()).or_insert(0) += 1;
-        }
-    }
-    let total: usize = counts.values().sum();
-    println!("words: {}", total);
-    for (word, n) in &counts {
-        if *n > 1 {
-            println!("{} x{}", word, n);
-        }
-    }
-    std::process::exit(if total == 0 { 3 } else { 0 });
-}
-`;
+/** A 20-line tool: word statistics over its arguments (also the build benchmark's program). */
+export const WORDSTAT = readFileSync(path.join(import.meta.dirname, 'fixtures/wordstat.rs'), 'utf8');
 
 const version = (v: string) => `fn main() { println!("version ${v}"); }\n`;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

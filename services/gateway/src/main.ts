@@ -6,8 +6,6 @@ import {
   listen,
   loadConfig,
   onShutdown,
-  startTracing,
-  stopTracing,
 } from '@pagi/kit';
 import { buildGatewayApp } from './http/gateway-app.ts';
 
@@ -15,12 +13,12 @@ const logger = createLogger('gateway');
 try {
   const config = loadConfig(gatewayConfigSchema);
   logger.level = config.LOG_LEVEL;
+  // Metrics, and tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (flushed by onShutdown).
   initMetrics('gateway');
-  await startTracing('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const app = await buildGatewayApp(config, logger);
   const port = await listen(app, config.BIND_HOST, config.GATEWAY_PORT);
   logger.info({ port, orchestrator: config.ORCHESTRATOR_URL, telemetry: config.TELEMETRY_URL }, 'gateway listening');
-  onShutdown(logger, [() => app.close(), stopTracing]);
+  onShutdown(logger, [() => app.close()]);
 } catch (err) {
   exitOnStartupError(logger, err);
 }
