@@ -1,7 +1,12 @@
 import path from 'node:path';
+import { fromRoot, loadDotEnv } from '../../services/kit/src/index.ts';
+
+// The harness sees .env like the services do, so ports and DATA_DIR set there apply to it too.
+loadDotEnv();
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const RUN_DIR = path.join(ROOT, 'data/run');
+/** The supervisor's PID file and log live with the rest of the runtime state. */
+export const RUN_DIR = path.join(fromRoot(process.env.DATA_DIR || 'data'), 'run');
 export const PID_FILE = path.join(RUN_DIR, 'dev.pid');
 export const LOG_FILE = path.join(RUN_DIR, 'dev.log');
 

@@ -1,0 +1,58 @@
+// `make run-dev` / `make stop-dev` as a person runs them: the whole stack starts in order and prints the URL, a second
+// start says it is already running, and stop leaves no process behind.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOG } from '../../scripts/stack/catalog.ts';
+import { freePort } from '../../scripts/stack/ports.ts';
+import { REPO_ROOT } from '../helpers/stack.ts';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pagi-dev-'));
+let env: NodeJS.ProcessEnv;
+const script = (name: string) =>
+  run(process.execPath, [path.join(REPO_ROOT, 'scripts/dev', name)], { cwd: REPO_ROOT, env, timeout: 240_000 });
+
+/** Processes whose process group is the supervisor's. */
+async function groupMembers(pgid: number): Promise<number[]> {
+  const { stdout } = await run('ps', ['-eo', 'pid=,pgid=']);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter(([, g]) => g === pgid)
+    .map(([p]) => p!);
+}
+
+afterAll(async () => {
+  await script('down.ts').catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('dev harness', () => {
+  it('starts every service, refuses a second start, and stops everything it started', async () => {
+    env = { ...process.env, DATA_DIR: dataDir, PAGI_ENV_FILE: '/nonexistent', LOG_LEVEL: 'warn', LLM_PROVIDER: 'mock' };
+    for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) env[v] = String(await freePort());
+
+    const up = await script('up.ts');
+    expect(up.stdout).toContain(`Open http://127.0.0.1:${env.FRONTEND_PORT} in your browser`);
+    const order = CATALOG.map((s) => up.stdout.indexOf(`${s.name} healthy`));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const health = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`);
+    const services = ((await health.json()) as { services: { status: string }[] }).services;
+    expect(services.every((s) => s.status === 'ok')).toBe(true);
+
+    const pid = Number(readFileSync(path.join(dataDir, 'run', 'dev.pid'), 'utf8'));
+    expect((await groupMembers(pid)).length).toBeGreaterThanOrEqual(CATALOG.length + 1);
+    const again = await script('up.ts');
+    expect(again.stdout).toContain('already running');
+
+    const down = await script('down.ts');
+    expect(down.stdout).toContain('stopped');
+    expect(await groupMembers(pid)).toEqual([]);
+  }, 300_000);
+});
