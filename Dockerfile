@@ -15,12 +15,13 @@ RUN apt-get update \
  && npm install -g pnpm@11.28.11
 ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-# Every service folder, so workspace packages a service imports (the kit; the sandbox of tools for build) are there;
-# only the chosen service's dependency tree is installed.
+# Every package and service folder, so workspace packages a service imports (contracts, runtime, knowledge; the
+# sandbox of tools for build) are there; only the chosen service's dependency tree is installed.
+COPY packages packages
 COPY services services
 RUN pnpm install --frozen-lockfile --prod --filter "@pagi/${SERVICE}..."
 COPY proto proto
-RUN rm -rf services/*/test
+RUN rm -rf services/*/test packages/*/test
 
 FROM ${NODE_IMAGE}
 ARG SERVICE

@@ -30,12 +30,13 @@ typecheck: setup
 	@$(ENV) tsc -p tsconfig.json --noEmit && tsc -p frontend/tsconfig.json --noEmit
 
 proto: setup
-	@bash scripts/gen-proto.sh
+	@$(ENV) node scripts/gen-proto.ts
 
 # The generated types must match proto/: regenerate and compare.
 proto-check: setup
-	@bash scripts/gen-proto.sh && git diff --exit-code --stat -- services/kit/src/gen || \
-		{ echo "services/kit/src/gen is stale: run 'make proto' and commit the result"; exit 1; }
+	@$(ENV) node scripts/gen-proto.ts && git diff --exit-code --stat -- packages/contracts/src/gen packages/runtime/src/gen && \
+		test -z "$$(git ls-files --others --exclude-standard -- packages/contracts/src/gen packages/runtime/src/gen)" || \
+		{ echo "generated proto types are stale: run 'make proto' and commit the result"; exit 1; }
 
 backup: setup
 	@$(ENV) node scripts/ops/backup.ts

@@ -8,7 +8,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'services', include: ['services/*/test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'services', include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts'] },
+      },
       { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], fileParallelism: false } },
       // The browser app's logic (reducers, approval flow, progress aggregation) under jsdom, with the app's Vite config.
       {

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, loadConfig, orchestratorConfigSchema } from '@pagi/kit';
+import { startOrchestrator } from '@pagi/orchestrator';
+import { createLogger, loadConfig, orchestratorConfigSchema } from '@pagi/runtime';
 import Fastify from 'fastify';
-import { startOrchestrator } from '../../services/orchestrator/src/orchestrator.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-chat-'));
 const config = loadConfig(

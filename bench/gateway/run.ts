@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { startStack } from '@pagi/tests/helpers/stack.ts';
 import WebSocket from 'ws';
-import { startStack } from '../../tests/helpers/stack.ts';
 
 const ROUND_TRIPS = { 1: 400, 50: 2000 } as const;
 const WARMUP = 100;

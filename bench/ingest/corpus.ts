@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { seededRandom } from '@pagi/kit';
+import { seededRandom } from '@pagi/runtime';
 
 // Deterministic mixed files for the ingestion benchmark: the evaluation documents as seeds, grown to 2–20 KB with
 // format-preserving repetition (more log lines, more CSV rows, more markdown sections) and varied numbers.

@@ -10,22 +10,25 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  chunkDocument,
+  classifyOffline,
+  createTokenCounter,
+  evaluateOffline,
+  startKnowledge,
+  titleOf,
+} from '@pagi/knowledge';
+import { loadEmbedder } from '@pagi/memory';
+import {
   createClient,
   createHttpApp,
   createLogger,
   loadProto,
+  MemoryClient,
   memoryConfigSchema,
   orchestratorConfigSchema,
   unary,
-} from '@pagi/kit';
-import { loadEmbedder } from '../../services/memory/src/embedding/load-embedder.ts';
-import { chunkDocument } from '../../services/orchestrator/src/knowledge/chunking/chunker.ts';
-import { createTokenCounter } from '../../services/orchestrator/src/knowledge/chunking/tokenizer.ts';
-import { classifyOffline } from '../../services/orchestrator/src/knowledge/classify/offline.ts';
-import { titleOf } from '../../services/orchestrator/src/knowledge/formats/read.ts';
-import { startKnowledge } from '../../services/orchestrator/src/knowledge/index.ts';
-import { evaluateOffline } from '../../services/orchestrator/test/knowledge/eval-set.ts';
-import { startStack } from '../../tests/helpers/stack.ts';
+} from '@pagi/runtime';
+import { startStack } from '@pagi/tests/helpers/stack.ts';
 import { markerNote, mixedFiles } from './corpus.ts';
 
 const FILES = 200;
@@ -112,13 +115,19 @@ try {
   progress(`raw embedder ${round(rawSeconds)} s, commit baseline ${round(commitSeconds)} s`);
   // The pipeline: all files present, one rescan (API), until the queue drains. The watcher is off for this part so
   // only the pipeline is timed; the drop-to-searchable part below uses it.
-  const first = await startKnowledge({ config: { ...config, INGEST_WATCH: false }, logger, llm: null });
+  const memoryClient = new MemoryClient(config.MEMORY_GRPC_ADDR);
+  const first = await startKnowledge({
+    config: { ...config, INGEST_WATCH: false },
+    logger,
+    llm: null,
+    memory: memoryClient,
+  });
   let app = createHttpApp({ service: 'bench', logger });
   first.registerRoutes(app);
   for (const [name, text] of files) writeFileSync(path.join(config.INGEST_DIR, name), text);
   t = performance.now();
   await app.inject({ method: 'POST', url: '/api/knowledge/ingest', payload: {} });
-  await within(first.ingestor.drained(), 120_000, 'ingesting the files');
+  await within(first.drained(), 120_000, 'ingesting the files');
   const pipelineSeconds = (performance.now() - t) / 1000;
   const stats = (await app.inject({ method: 'GET', url: '/api/knowledge/stats' })).json() as {
     total_files: number;
@@ -126,7 +135,7 @@ try {
   };
   await app.close();
   await first.close();
-  const knowledge = await startKnowledge({ config, logger, llm: null });
+  const knowledge = await startKnowledge({ config, logger, llm: null, memory: memoryClient });
   app = createHttpApp({ service: 'bench', logger });
   knowledge.registerRoutes(app);
   progress(`pipeline: ${stats.total_files} files, ${stats.total_chunks} chunks in ${round(pipelineSeconds)} s`);
@@ -193,6 +202,7 @@ try {
   const health = await unary(memory, 'HealthCheck', {});
   await app.close();
   await knowledge.close();
+  memoryClient.close();
   memory.close();
 
   const rawChunksPerSec = chunks.length / rawSeconds;

@@ -1,6 +1,6 @@
 // A synthetic, clustered knowledge base: 100 topics with their own vocabulary, shared filler words, and a unique
 // identifier per memory (so exact-match lookups can be measured too). Deterministic for a given seed.
-import { seededRandom } from '@pagi/kit';
+import { seededRandom } from '@pagi/runtime';
 
 const SYLLABLES = [
   'ka',

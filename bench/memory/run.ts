@@ -10,21 +10,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkGrpcHealth, createClient, createLogger, loadProto, unary } from '@pagi/kit';
-import type { MemoryServiceClient } from '@pagi/kit/gen/memory/MemoryService.ts';
-import { freePort } from '../../scripts/stack/ports.ts';
-import { embedderSignature } from '../../services/memory/src/embedding/embedder.ts';
-import { LEXICAL_MODEL, LexicalEmbedder, lexicalVector } from '../../services/memory/src/embedding/lexical-embedder.ts';
-import { memoryId } from '../../services/memory/src/service/ids.ts';
-import { EmbeddedStore } from '../../services/memory/src/store/embedded/embedded-store.ts';
-import { readGraph } from '../../services/memory/src/store/embedded/index-files.ts';
-import { MemoryTable } from '../../services/memory/src/store/embedded/memory-table.ts';
-import { blobToVector } from '../../services/memory/src/store/embedded/rows.ts';
 import {
+  blobToVector,
   DEFAULT_HNSW,
+  EmbeddedStore,
+  embedderSignature,
   type IndexParams,
+  LEXICAL_MODEL,
+  LexicalEmbedder,
+  lexicalVector,
+  MemoryTable,
+  memoryId,
+  readGraph,
   VectorCollection,
-} from '../../services/memory/src/store/embedded/vector-collection.ts';
+} from '@pagi/memory';
+import { checkGrpcHealth, createClient, createLogger, loadProto, unary } from '@pagi/runtime';
+import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
+import { reservePort } from '@pagi/tests/helpers/ports.ts';
 import { memoryText, queryText } from './corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -91,7 +93,7 @@ interface Service {
 }
 
 async function startService(dataDir: string): Promise<Service> {
-  const port = await freePort();
+  const port = await reservePort();
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -100,7 +102,7 @@ async function startService(dataDir: string): Promise<Service> {
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     MEMORY_GRPC_PORT: String(port),
-    MEMORY_METRICS_PORT: String(await freePort()),
+    MEMORY_METRICS_PORT: String(await reservePort()),
     MEMORY_EXACT_MAX_VECTORS: String(PARAMS.exactMax),
   };
   const started = performance.now();

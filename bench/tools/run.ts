@@ -5,11 +5,9 @@ import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/kit';
-import { freePort } from '../../scripts/stack/ports.ts';
-import { NOBODY } from '../../services/tools/src/sandbox/detect.ts';
-import { ensureReachable } from '../../services/tools/src/sandbox/run-dir.ts';
-import { Sandbox } from '../../services/tools/src/sandbox/sandbox.ts';
+import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
+import { reservePort } from '@pagi/tests/helpers/ports.ts';
+import { ensureReachable, NOBODY, Sandbox } from '@pagi/tools';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXEC_RUNS = Number(process.env.BENCH_EXEC_RUNS ?? 300);
@@ -27,7 +25,7 @@ const summary = (samples: number[]) => ({
 });
 
 async function startService(name: 'tools' | 'build', env: Record<string, string>) {
-  const port = await freePort();
+  const port = await reservePort();
   const vars =
     name === 'tools' ? ['TOOLS_GRPC_PORT', 'TOOLS_METRICS_PORT'] : ['BUILD_SERVICE_PORT', 'BUILD_METRICS_PORT'];
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, `services/${name}/src/main.ts`)], {
@@ -39,7 +37,7 @@ async function startService(name: 'tools' | 'build', env: Record<string, string>
       PAGI_ENV_FILE: '/nonexistent',
       LOG_LEVEL: 'warn',
       [vars[0]!]: String(port),
-      [vars[1]!]: String(await freePort()),
+      [vars[1]!]: String(await reservePort()),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

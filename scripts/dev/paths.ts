@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fromRoot, loadDotEnv } from '../../services/kit/src/index.ts';
+import { fromRoot, loadDotEnv } from '@pagi/runtime';
 
 // The harness sees .env like the services do, so ports and DATA_DIR set there apply to it too.
 loadDotEnv();

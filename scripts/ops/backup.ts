@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromRoot, loadDotEnv } from '@pagi/runtime';
 import Database from 'better-sqlite3';
-import { fromRoot, loadDotEnv } from '../../services/kit/src/index.ts';
 import { snapshotQdrant } from './qdrant-snapshots.ts';
 import { isSqlite, isSqliteSideFile, walk } from './sqlite-files.ts';
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { fromRoot, loadDotEnv } from '../../services/kit/src/index.ts';
+import { fromRoot, loadDotEnv } from '@pagi/runtime';
 import { alive, PID_FILE } from '../dev/paths.ts';
 import type { BackupManifest } from './backup.ts';
 import { restoreQdrant } from './qdrant-snapshots.ts';

@@ -1,4 +1,4 @@
-import { checkGrpcHealth } from '../../services/kit/src/index.ts';
+import { checkGrpcHealth } from '@pagi/runtime';
 import type { ServiceSpec } from './catalog.ts';
 
 /** One readiness probe: true when the service answers healthy right now. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CATALOG, type ServiceSpec } from '../../scripts/stack/catalog.ts';
 import { waitHealthy } from '../../scripts/stack/health.ts';
-import { freePort } from '../../scripts/stack/ports.ts';
+import { releasePorts, reservePort } from './ports.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -55,7 +55,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const ownsData = !opts.dataDir;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pagi-stack-'));
   const ports: Record<string, number> = {};
-  for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) ports[v] = await freePort();
+  for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) ports[v] = await reservePort();
   const addresses: Record<string, string> = {};
   for (const spec of CATALOG) Object.assign(addresses, spec.exports(ports));
   const running = new Map<string, Running>();
@@ -126,6 +126,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     start: launch,
     close: async () => {
       for (const name of [...running.keys()].reverse()) await stop(name);
+      releasePorts(Object.values(ports));
       if (ownsData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient, loadProto, unary } from '@pagi/kit';
+import { createClient, loadProto, unary } from '@pagi/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backup } from '../../scripts/ops/backup.ts';
 import { restore } from '../../scripts/ops/restore.ts';

@@ -166,12 +166,12 @@ describe('Dockerfile', () => {
 describe('frontend image', () => {
   const dockerfile = readFileSync(path.join(REPO_ROOT, 'frontend/Dockerfile'), 'utf8');
 
-  it('builds with only the shared contracts of the kit, which is all the UI imports from it', () => {
-    expect(dockerfile).toMatch(/^COPY services\/kit\/src\/contracts services\/kit\/src\/contracts$/m);
-    const sources = execFileSync('grep', ['-rhoE', "from '@pagi/kit[^']*'", path.join(REPO_ROOT, 'frontend/src')], {
+  it('builds with the contracts package, the only workspace package the UI imports', () => {
+    expect(dockerfile).toMatch(/^COPY packages\/contracts\/src packages\/contracts\/src$/m);
+    const sources = execFileSync('grep', ['-rhoE', "from '@pagi/[^']*'", path.join(REPO_ROOT, 'frontend/src')], {
       encoding: 'utf8',
     });
-    for (const spec of new Set(sources.trim().split('\n'))) expect(spec).toMatch(/^from '@pagi\/kit\/contracts\//);
+    for (const spec of new Set(sources.trim().split('\n'))) expect(spec).toMatch(/^from '@pagi\/contracts['/]/);
   });
 
   it('is served by an unprivileged nginx that forwards the gateway paths', () => {

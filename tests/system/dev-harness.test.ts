@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
-import { freePort } from '../../scripts/stack/ports.ts';
+import { reservePort } from '../helpers/ports.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 
 const run = promisify(execFile);
@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('dev harness', () => {
   it('starts every service, refuses a second start, and stops everything it started', async () => {
     env = { ...process.env, DATA_DIR: dataDir, PAGI_ENV_FILE: '/nonexistent', LOG_LEVEL: 'warn', LLM_PROVIDER: 'mock' };
-    for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) env[v] = String(await freePort());
+    for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) env[v] = String(await reservePort());
 
     const up = await script('up.ts');
     expect(up.stdout).toContain(`Open http://127.0.0.1:${env.FRONTEND_PORT} in your browser`);

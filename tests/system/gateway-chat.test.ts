@@ -1,10 +1,7 @@
 // The browser's path through the real stack: gateway WebSocket → orchestrator (mock planner) → memory/tools,
 // the telemetry stream and media through the gateway, and the services health view.
-import { once } from 'node:events';
-import { ServicesHealthResponse, TelemetrySample } from '@pagi/kit/contracts/platform.ts';
-import { ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import { ServerFrame, ServicesHealthResponse, TelemetrySample } from '@pagi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { type Stack, startStack } from '../helpers/stack.ts';
 import { type Frame, isFinalResponse, WsClient } from '../helpers/ws-client.ts';
 

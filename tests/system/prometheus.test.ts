@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { prometheusConfig, SCRAPE_PORTS } from '../../scripts/ops/prometheus-config.ts';
-import { freePort } from '../../scripts/stack/ports.ts';
+import { reservePort } from '../helpers/ports.ts';
 import { REPO_ROOT, type Stack, startStack } from '../helpers/stack.ts';
 
 const hasPrometheus = (() => {
@@ -39,7 +39,7 @@ describe.runIf(hasPrometheus)('Prometheus scraping the stack', () => {
     });
     dir = mkdtempSync(path.join(tmpdir(), 'pagi-prom-'));
     writeFileSync(path.join(dir, 'prometheus.yml'), prometheusConfig(stack.ports, 1));
-    const port = await freePort();
+    const port = await reservePort();
     promUrl = `http://127.0.0.1:${port}`;
     prom = spawn(
       'prometheus',

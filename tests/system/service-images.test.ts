@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
 import { waitHealthy } from '../../scripts/stack/health.ts';
-import { freePort } from '../../scripts/stack/ports.ts';
+import { reservePort } from '../helpers/ports.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 
 const dockerfile = readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');
@@ -41,7 +41,7 @@ describe.each(services)('the $name image', (spec) => {
     });
 
     const ports: Record<string, number> = {};
-    for (const v of Object.keys(spec.ports)) ports[v] = await freePort();
+    for (const v of Object.keys(spec.ports)) ports[v] = await reservePort();
     child = spawn(process.execPath, [path.join(root, spec.entry)], {
       cwd: root,
       env: {

@@ -1,4 +1,4 @@
-import { ActivityEvent } from '@pagi/kit/contracts/platform.ts';
+import { ActivityEvent } from '@pagi/contracts';
 import { useEffect, useState } from 'react';
 import { gatewayPath } from '../config.ts';
 import { errorText } from '../services/http.ts';
@@ -32,7 +32,6 @@ export function useActivity() {
     const stop = subscribeSse({
       url: gatewayPath('/api/activity/stream'),
       schema: ActivityEvent,
-      eventNames: ['activity'],
       onEvent: (e) => setEvents((cur) => merge(cur, [e])),
       onState: setState,
     });

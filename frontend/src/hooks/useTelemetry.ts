@@ -1,4 +1,4 @@
-import { TelemetrySample } from '@pagi/kit/contracts/platform.ts';
+import { TelemetrySample } from '@pagi/contracts';
 import { useEffect, useState } from 'react';
 import { telemetryStreamUrl } from '../config.ts';
 import { type StreamState, subscribeSse } from '../services/sse.ts';
@@ -14,7 +14,6 @@ export function useTelemetry(): { samples: TelemetrySample[]; state: StreamState
       subscribeSse({
         url: telemetryStreamUrl(),
         schema: TelemetrySample,
-        eventNames: ['telemetry', 'sample'],
         onEvent: (s) => setSamples((prev) => [...prev.slice(-(WINDOW - 1)), s]),
         onState: setState,
       }),

@@ -1,4 +1,4 @@
-import { DOMAIN_DESCRIPTIONS, DOMAINS, type Domain } from '@pagi/kit/contracts/domains.ts';
+import { DOMAIN_DESCRIPTIONS, DOMAINS, type Domain } from '@pagi/contracts';
 
 export { DOMAIN_DESCRIPTIONS, DOMAINS, type Domain };
 

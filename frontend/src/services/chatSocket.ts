@@ -1,4 +1,4 @@
-import { type ClientFrame, ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import { type ClientFrame, ServerFrame } from '@pagi/contracts';
 
 export type SocketState = 'connecting' | 'open' | 'offline';
 

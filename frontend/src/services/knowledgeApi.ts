@@ -1,4 +1,4 @@
-import { AtlasResponse, IngestStatusResponse, KnowledgeStats, PathResponse } from '@pagi/kit/contracts/knowledge.ts';
+import { AtlasResponse, IngestStatusResponse, KnowledgeStats, PathResponse } from '@pagi/contracts';
 import { z } from 'zod';
 import { getJson, postJson } from './http.ts';
 

@@ -1,4 +1,4 @@
-import { MediaItem, MediaUploadResponse } from '@pagi/kit/contracts/platform.ts';
+import { MediaItem, MediaUploadResponse } from '@pagi/contracts';
 import { z } from 'zod';
 import { gatewayPath } from '../config.ts';
 import { getJson, postForm } from './http.ts';

@@ -4,7 +4,7 @@ import {
   ServicesHealthResponse,
   SessionSummary,
   SummarizeResponse,
-} from '@pagi/kit/contracts/platform.ts';
+} from '@pagi/contracts';
 import { z } from 'zod';
 import { getJson, postJson } from './http.ts';
 

@@ -7,8 +7,6 @@ interface SseOptions<S extends z.ZodType> {
   schema: S;
   onEvent: (event: z.infer<S>) => void;
   onState?: (state: StreamState) => void;
-  /** Named SSE event types to listen to besides the default "message". */
-  eventNames?: string[];
   /** Delay before reopening a stream the browser gave up on. */
   retryMs?: number;
 }
@@ -41,7 +39,6 @@ export function subscribeSse<S extends z.ZodType>(opts: SseOptions<S>): () => vo
     const es = new EventSource(opts.url);
     source = es;
     es.addEventListener('message', handle);
-    for (const name of opts.eventNames ?? []) es.addEventListener(name, handle as EventListener);
     es.onopen = () => opts.onState?.('open');
     es.onerror = () => {
       opts.onState?.('reconnecting');

@@ -1,5 +1,4 @@
-import type { PendingAction } from '@pagi/kit/contracts/chat.ts';
-import type { FileProgress } from '@pagi/kit/contracts/knowledge.ts';
+import type { FileProgress, PendingAction } from '@pagi/contracts';
 
 export function toolAction(over: Partial<PendingAction> = {}): PendingAction {
   return {

@@ -1,87 +1,89 @@
 import {
   bindService,
   buildConfigSchema,
-  createLogger,
-  exitOnStartupError,
   fromRoot,
-  initMetrics,
-  loadConfig,
   loadProto,
-  onShutdown,
+  runService,
   startGrpcServer,
   startMetricsServer,
-} from '@pagi/kit';
-import type { BuildServiceHandlers } from '@pagi/kit/gen/build/BuildService.ts';
+} from '@pagi/runtime';
+import type { BuildServiceHandlers } from '@pagi/runtime/gen/build/BuildService.ts';
 import { detectSandbox } from '@pagi/tools';
 import { Builder } from './builder/builder.ts';
 import { resolveToolchain, type Toolchain } from './compiler/toolchain.ts';
 import { BuildQueue } from './queue/build-queue.ts';
 import { buildHandlers } from './rpc/handlers.ts';
 
-const logger = createLogger('build');
-try {
-  const config = loadConfig(buildConfigSchema);
-  initMetrics('build');
-  // The toolchain lives in the service user's home, so the compiler runs as that user (inside its own user
-  // namespace); its input is source text only: no build scripts, no crates, no network.
-  const { sandbox } = await detectSandbox({
-    useBwrap: config.TOOLS_USE_BWRAP,
-    sandboxRoot: config.SANDBOX_DIR,
-    ownedRoot: fromRoot(config.DATA_DIR),
-    logger,
-    keepUser: true,
-  });
-  let toolchain: Toolchain | undefined;
-  let unavailable: string | undefined;
-  try {
-    toolchain = await resolveToolchain(config.RUSTC_PATH);
-    logger.info({ rustc: toolchain.rustc, version: toolchain.version }, 'Rust toolchain found');
-  } catch (err) {
-    unavailable = `no usable Rust compiler (${config.RUSTC_PATH}): ${(err as Error).message}`;
-    logger.error(unavailable);
-  }
-  // Without bubblewrap the compiler could read any host file through include_str!; compile that way only when
-  // the operator chose it explicitly.
-  if (sandbox.kind !== 'bwrap' && config.TOOLS_USE_BWRAP !== false) {
-    unavailable ??= 'bubblewrap is needed to compile tools safely; set TOOLS_USE_BWRAP=false to compile without it';
-    logger.error(unavailable);
-  }
-  const builder = new Builder({
-    sandbox,
-    toolchain,
-    unavailable,
-    queue: new BuildQueue(config.BUILD_CONCURRENCY, 32),
-    repoDir: fromRoot(config.TOOLS_REPO_DIR),
-    sandboxRoot: config.SANDBOX_DIR,
-    timeoutMs: config.BUILD_TIMEOUT_MS,
-    memoryBytes: config.BUILD_MAX_MEMORY_MB * 1024 * 1024,
-    logger,
-  });
-  const proto = loadProto('build');
-  const grpcServer = await startGrpcServer({
-    name: 'build',
-    host: config.BIND_HOST,
-    port: config.BUILD_SERVICE_PORT,
-    logger,
-    protos: ['build'],
-    services: [
-      bindService<BuildServiceHandlers>(
-        'build.BuildService',
-        proto.build.BuildService.service,
-        buildHandlers({
-          builder,
-          maxSourceBytes: config.BUILD_MAX_SOURCE_BYTES,
-          compilerVersion: unavailable ? '' : (toolchain?.version ?? ''),
-          sandboxed: sandbox.kind === 'bwrap',
-        }),
-      ),
-    ],
-  });
-  const metricsServer = await startMetricsServer('build', logger, config.BIND_HOST, config.BUILD_METRICS_PORT, () => ({
-    sandbox: sandbox.kind,
-    compiler: toolchain?.version ?? null,
-  }));
-  onShutdown(logger, [() => grpcServer.close(12_000), () => metricsServer.app.close()]);
-} catch (err) {
-  exitOnStartupError(logger, err);
-}
+await runService({
+  name: 'build',
+  config: buildConfigSchema,
+  async start({ config, logger }) {
+    // The toolchain lives in the service user's home, so the compiler runs as that user (inside its own user
+    // namespace); its input is source text only: no build scripts, no crates, no network.
+    const { sandbox } = await detectSandbox({
+      useBwrap: config.TOOLS_USE_BWRAP,
+      sandboxRoot: config.SANDBOX_DIR,
+      ownedRoot: fromRoot(config.DATA_DIR),
+      logger,
+      keepUser: true,
+    });
+    let toolchain: Toolchain | undefined;
+    let unavailable: string | undefined;
+    try {
+      toolchain = await resolveToolchain(config.RUSTC_PATH);
+      logger.info({ rustc: toolchain.rustc, version: toolchain.version }, 'Rust toolchain found');
+    } catch (err) {
+      unavailable = `no usable Rust compiler (${config.RUSTC_PATH}): ${(err as Error).message}`;
+      logger.error(unavailable);
+    }
+    // Without bubblewrap the compiler could read any host file through include_str!; compile that way only when
+    // the operator chose it explicitly.
+    if (sandbox.kind !== 'bwrap' && config.TOOLS_USE_BWRAP !== false) {
+      unavailable ??= 'bubblewrap is needed to compile tools safely; set TOOLS_USE_BWRAP=false to compile without it';
+      logger.error(unavailable);
+    }
+    const builder = new Builder({
+      sandbox,
+      toolchain,
+      unavailable,
+      queue: new BuildQueue(config.BUILD_CONCURRENCY, 32),
+      repoDir: fromRoot(config.TOOLS_REPO_DIR),
+      sandboxRoot: config.SANDBOX_DIR,
+      timeoutMs: config.BUILD_TIMEOUT_MS,
+      memoryBytes: config.BUILD_MAX_MEMORY_MB * 1024 * 1024,
+      logger,
+    });
+    const proto = loadProto('build');
+    const grpcServer = await startGrpcServer({
+      name: 'build',
+      host: config.BIND_HOST,
+      port: config.BUILD_SERVICE_PORT,
+      logger,
+      protos: ['build'],
+      services: [
+        bindService<BuildServiceHandlers>(
+          'build.BuildService',
+          proto.build.BuildService.service,
+          buildHandlers({
+            builder,
+            maxSourceBytes: config.BUILD_MAX_SOURCE_BYTES,
+            compilerVersion: unavailable ? '' : (toolchain?.version ?? ''),
+            sandboxed: sandbox.kind === 'bwrap',
+          }),
+        ),
+      ],
+    });
+    const metricsServer = await startMetricsServer(
+      'build',
+      logger,
+      config.BIND_HOST,
+      config.BUILD_METRICS_PORT,
+      () => ({
+        sandbox: sandbox.kind,
+        compiler: toolchain?.version ?? null,
+      }),
+    );
+    logger.info({ grpcPort: grpcServer.port, sandbox: sandbox.kind }, 'build service ready');
+    return [() => grpcServer.close(12_000), () => metricsServer.app.close()];
+  },
+});

@@ -3,19 +3,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unary } from '@pagi/kit';
-import type { BuildServiceClient } from '@pagi/kit/gen/build/BuildService.ts';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GrpcStatus } from '@pagi/contracts';
+import { unary } from '@pagi/runtime';
+import type { BuildServiceClient } from '@pagi/runtime/gen/build/BuildService.ts';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import {
   buildClient,
   RUN_BWRAP_TESTS,
   type RunningService,
   startService,
-  status,
   tempDir,
   toolsClient,
-} from '../../tools/test/helpers/service.ts';
+} from '@pagi/tests/helpers/service-process.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** A 20-line tool: word statistics over its arguments (also the build benchmark's program). */
 export const WORDSTAT = readFileSync(path.join(import.meta.dirname, 'fixtures/wordstat.rs'), 'utf8');
@@ -113,11 +113,14 @@ describe.runIf(RUN_BWRAP_TESTS)('build service', () => {
 
   it('refuses unsafe names and oversized or empty source', async () => {
     for (const name of ['../evil', 'a/b', 'Upper', '-x', '', '.hidden', 'x'.repeat(65), 'a b']) {
-      expect((await refused(name, version('x'))).code).toBe(status.INVALID_ARGUMENT);
+      expect((await refused(name, version('x'))).code).toBe(GrpcStatus.INVALID_ARGUMENT);
     }
     const big = await refused('big', `fn main() {}\n//${'x'.repeat(8192)}`);
-    expect(big).toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringMatching(/larger than 8192/) });
-    expect((await refused('empty', '')).code).toBe(status.INVALID_ARGUMENT);
+    expect(big).toMatchObject({
+      code: GrpcStatus.INVALID_ARGUMENT,
+      details: expect.stringMatching(/larger than 8192/),
+    });
+    expect((await refused('empty', '')).code).toBe(GrpcStatus.INVALID_ARGUMENT);
   });
 
   it('serializes builds of one name and runs different names in parallel', async () => {

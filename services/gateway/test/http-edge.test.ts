@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createLogger, type RunningGrpcServer, startGrpcServer } from '@pagi/kit';
-import { ServicesHealthResponse } from '@pagi/kit/contracts/platform.ts';
+import { ServicesHealthResponse } from '@pagi/contracts';
+import { createLogger, type RunningGrpcServer, startGrpcServer } from '@pagi/runtime';
+import { reservePort } from '@pagi/tests/helpers/ports.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractOrchestrator, startContractOrchestrator } from './helpers/contract-orchestrator.ts';
 import { type RunningGateway, type RunningTelemetry, startGateway, startTelemetry } from './helpers/servers.ts';
@@ -100,7 +100,7 @@ describe('proxy to the orchestrator', () => {
   it('passes upstream errors through unchanged', async () => {
     const res = await fetch(`${gateway.url}/api/nowhere`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no route /api/nowhere' } });
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no route for GET /api/nowhere' } });
   });
 
   it('refuses a body over the limit with 413 in the shared shape', async () => {
@@ -123,11 +123,11 @@ describe('proxy to the orchestrator', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     // The activity stream pauses 400 ms of a 500 ms timeout between events, and is not cut.
     const stream = await fetch(`${gateway.url}/api/activity/stream`);
-    expect(await stream.text()).toBe('data: {"n":1}\n\ndata: {"n":2}\n\n');
+    expect(await stream.text()).toBe(': connected\n\ndata: {"n":1}\n\ndata: {"n":2}\n\n');
   });
 
   it('answers 502 in the shared shape when the orchestrator is down, and recovers when it returns', async () => {
-    const port = await freePort();
+    const port = await reservePort();
     const down = await startGateway({ ORCHESTRATOR_URL: `http://127.0.0.1:${port}` });
     const back = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -164,11 +164,3 @@ describe('proxy to the orchestrator', () => {
     expect(rest.done).toBe(true);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

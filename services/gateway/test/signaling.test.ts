@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SignalingServerFrame } from '@pagi/kit/contracts/ws.ts';
+import { SignalingServerFrame } from '@pagi/contracts';
+import { FrameClient, ofType } from '@pagi/tests/helpers/ws-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGateway, startGateway } from './helpers/servers.ts';
-import { FrameClient, ofType } from './helpers/ws-client.ts';
 
 let gateway: RunningGateway;
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TelemetrySample } from '@pagi/kit/contracts/platform.ts';
+import { TelemetrySample } from '@pagi/contracts';
+import { openSse } from '@pagi/tests/helpers/sse-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGateway, type RunningTelemetry, startGateway, startTelemetry } from './helpers/servers.ts';
-import { openSse } from './helpers/sse-client.ts';
 
 let telemetry: RunningTelemetry;
 let gateway: RunningGateway;

@@ -1,14 +1,15 @@
 // The embedded store's lexical side: migration of an earlier SQLite layout, and the common-term cut-off kept exact
 // across writes.
 import path from 'node:path';
-import { createLogger } from '@pagi/kit';
+import type { Domain } from '@pagi/contracts';
+import { createLogger } from '@pagi/runtime';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { lexicalVector } from '../src/embedding/lexical-embedder.ts';
 import { memoryId } from '../src/service/ids.ts';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { DEFAULT_HNSW } from '../src/store/embedded/vector-collection.ts';
-import type { Domain, NewMemory, QueryParams } from '../src/store/types.ts';
+import type { NewMemory, QueryParams } from '../src/store/types.ts';
 import { tempDataDir } from './helpers/memory-process.ts';
 
 const DIM = 64;

@@ -1,6 +1,7 @@
 // One contract for every store backend: always the embedded store; Qdrant too when QDRANT_URL is set.
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@pagi/kit';
+import type { Domain } from '@pagi/contracts';
+import { createLogger } from '@pagi/runtime';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lexicalVector } from '../src/embedding/lexical-embedder.ts';
@@ -8,7 +9,7 @@ import { memoryId } from '../src/service/ids.ts';
 import { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import { DEFAULT_HNSW } from '../src/store/embedded/vector-collection.ts';
 import { connectQdrant } from '../src/store/qdrant/connect.ts';
-import type { Domain, MemoryStore, NewMemory } from '../src/store/types.ts';
+import type { MemoryStore, NewMemory } from '../src/store/types.ts';
 import { tempDataDir } from './helpers/memory-process.ts';
 
 const DIM = 64;

@@ -1,27 +1,16 @@
-import {
-  createLogger,
-  exitOnStartupError,
-  initMetrics,
-  loadConfig,
-  onShutdown,
-  orchestratorConfigSchema,
-} from '@pagi/kit';
-import { startKnowledge } from './knowledge/index.ts';
+// Orchestrator: planning, approvals, chat history and the knowledge base behind HTTP :8182 and gRPC :50057/:50056.
+import { orchestratorConfigSchema, runService } from '@pagi/runtime';
 import { startOrchestrator } from './orchestrator.ts';
 
-const logger = createLogger('orchestrator');
-try {
-  const config = loadConfig(orchestratorConfigSchema);
-  logger.level = config.LOG_LEVEL;
-  initMetrics('orchestrator');
-  const orchestrator = await startOrchestrator(config, logger, {
-    extensions: async (llm, activity) => [await startKnowledge({ config, logger, llm, activity })],
-  });
-  logger.info(
-    { http: orchestrator.httpPort, grpc: orchestrator.grpcPort, admin: orchestrator.adminPort },
-    'orchestrator ready',
-  );
-  onShutdown(logger, [() => orchestrator.close()]);
-} catch (err) {
-  exitOnStartupError(logger, err);
-}
+await runService({
+  name: 'orchestrator',
+  config: orchestratorConfigSchema,
+  async start({ config, logger }) {
+    const orchestrator = await startOrchestrator(config, logger, { knowledge: true });
+    logger.info(
+      { http: orchestrator.httpPort, grpc: orchestrator.grpcPort, admin: orchestrator.adminPort },
+      'orchestrator ready',
+    );
+    return [() => orchestrator.close()];
+  },
+});

@@ -1,37 +1,36 @@
+import { startKnowledge } from '@pagi/knowledge';
+import { createLlmClient, type LlmClient } from '@pagi/llm';
 import {
   createHttpApp,
   fromRoot,
   type Logger,
   listen,
+  MemoryClient,
   type OrchestratorConfig,
   type RunningGrpcServer,
   startGrpcServer,
-} from '@pagi/kit';
+} from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { ActivityFeed } from './activity/activity-feed.ts';
+import { announceChatEvents } from './activity/chat-activity.ts';
+import { announceIngestion } from './activity/ingestion-activity.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
 import { ChatEngine } from './chat/chat-engine.ts';
+import { ChatEvents } from './chat/chat-events.ts';
 import { registerChatRoutes } from './chat/chat-routes.ts';
-import { TurnStore } from './conversations/turn-store.ts';
-import { MemoryClient } from './deps/memory-client.ts';
+import { recordTurns, TurnStore } from './conversations/turn-store.ts';
 import { ToolsClient } from './deps/tools-client.ts';
 import { adminService } from './grpc/admin-service.ts';
 import { orchestratorService } from './grpc/orchestrator-service.ts';
 import { ActionExecutor } from './hitl/action-executor.ts';
 import { AuditLog } from './hitl/audit.ts';
+import { auditChatEvents } from './hitl/audit-trail.ts';
 import { PendingActionStore } from './hitl/pending-actions.ts';
-import { createLlmClient, type LlmClient } from './llm/client.ts';
-import { chatMetrics } from './metrics/chat-metrics.ts';
+import { chatMetrics, countChatEvents } from './metrics/chat-metrics.ts';
 import { Planner } from './planner/planner.ts';
 import { PromptStore } from './prompts/prompt-store.ts';
 import { openStateDb } from './state/db.ts';
 import { TranscriptSummarizer } from './transcript/summarizer.ts';
-
-/** A part mounted on the HTTP app next to the core routes (the knowledge APIs). */
-export interface HttpExtension {
-  registerRoutes(app: FastifyInstance): void;
-  close(): Promise<void>;
-}
 
 export interface RunningOrchestrator {
   httpPort: number;
@@ -43,38 +42,38 @@ export interface RunningOrchestrator {
   close(): Promise<void>;
 }
 
+export interface OrchestratorOptions {
+  /** Mount the knowledge base (ingestion, atlas); the service does, most tests do not need it. */
+  knowledge?: boolean;
+  /** The clock approvals expire by (tests move it instead of waiting). */
+  now?: () => number;
+}
+
 /** Wires state, planner, dependencies and the three servers (HTTP, public gRPC, admin gRPC). */
 export async function startOrchestrator(
   config: OrchestratorConfig,
   logger: Logger,
-  opts: { extensions?: (llm: LlmClient | null, activity: ActivityFeed) => Promise<HttpExtension[]> } = {},
+  opts: OrchestratorOptions = {},
 ): Promise<RunningOrchestrator> {
   const db = openStateDb(config.STATE_DIR);
   const llm = createLlmClient(config);
-  const metrics = chatMetrics();
   const prompts = new PromptStore(db, fromRoot(config.SYSTEM_PROMPT_FILE));
   const turns = new TurnStore(db);
-  const actions = new PendingActionStore(db, { ttlSeconds: config.HITL_TTL_SECONDS });
+  const actions = new PendingActionStore(db, { ttlSeconds: config.HITL_TTL_SECONDS, now: opts.now });
   const audit = new AuditLog(db);
   const activity = new ActivityFeed();
+  // One memory client for the whole process: chat, the memory search API and the knowledge base share it.
   const memory = new MemoryClient(config.MEMORY_GRPC_ADDR);
   const tools = new ToolsClient(config.TOOLS_GRPC_ADDR);
   const planner = new Planner({ llm, logger, timeoutMs: config.LLM_TIMEOUT_MS });
   const summarizer = new TranscriptSummarizer({ llm, logger, timeoutMs: config.LLM_TIMEOUT_MS });
-  const executor = new ActionExecutor({ memory, tools, metrics });
-  const engine = new ChatEngine({
-    config,
-    logger,
-    planner,
-    prompts,
-    turns,
-    actions,
-    audit,
-    activity,
-    executor,
-    tools,
-    metrics,
-  });
+  const events = new ChatEvents();
+  recordTurns(events, turns);
+  auditChatEvents(events, audit);
+  announceChatEvents(events, activity);
+  countChatEvents(events, chatMetrics());
+  const executor = new ActionExecutor({ memory, tools });
+  const engine = new ChatEngine({ config, logger, planner, prompts, turns, actions, executor, tools, events });
 
   logger.info(
     { provider: planner.provider, model: planner.model, prompt_version: prompts.current().version },
@@ -84,7 +83,8 @@ export async function startOrchestrator(
   if (config.BYPASS_HITL_MEMORY) logger.warn('BYPASS_HITL_MEMORY=true: memory is searched WITHOUT human approval');
   activity.publish('system', `Orchestrator started (planner: ${planner.provider})`);
 
-  const extensions = opts.extensions ? await opts.extensions(llm, activity) : [];
+  const knowledge = opts.knowledge ? await startKnowledge({ config, logger, llm, memory }) : null;
+  if (knowledge) announceIngestion(knowledge, activity);
   const app = createHttpApp({
     service: 'orchestrator',
     logger,
@@ -94,7 +94,7 @@ export async function startOrchestrator(
   });
   registerChatRoutes(app, { engine, actions, turns, audit, maxMessageBytes: config.CHAT_MAX_MESSAGE_BYTES, logger });
   registerPlatformRoutes(app, { config, planner, memory, turns, activity, summarizer });
-  for (const ext of extensions) ext.registerRoutes(app);
+  knowledge?.registerRoutes(app);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;
@@ -134,7 +134,9 @@ export async function startOrchestrator(
   } catch (err) {
     await Promise.all(grpcServers.map((s) => s.close(0)));
     await app.close();
-    for (const ext of extensions) await ext.close();
+    await knowledge?.close();
+    memory.close();
+    tools.close();
     db.close();
     throw err;
   }
@@ -148,7 +150,7 @@ export async function startOrchestrator(
     close: async () => {
       await app.close();
       await Promise.all(grpcServers.map((s) => s.close()));
-      for (const ext of extensions) await ext.close();
+      await knowledge?.close();
       memory.close();
       tools.close();
       db.close();

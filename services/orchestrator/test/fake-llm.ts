@@ -1,15 +1,21 @@
 // A local OpenAI-compatible chat completions endpoint whose replies each test scripts.
 import { createServer, type Server } from 'node:http';
-import type { Json } from './helpers.ts';
+
+/** What the orchestrator sends to a chat completions endpoint, loosely: the tests look at a few fields. */
+export type LlmRequestBody = {
+  model?: string;
+  messages?: { role: string; content: string }[];
+  [k: string]: unknown;
+};
 
 export type FakeReply = { content: string } | { status: number } | { delayMs: number; content: string };
 
 export interface FakeLlm {
   url: string;
-  requests: { body: Json; headers: Record<string, string | string[] | undefined> }[];
+  requests: { body: LlmRequestBody; headers: Record<string, string | string[] | undefined> }[];
   /** Replies served in order; when empty, `fallback` answers. */
   queue: FakeReply[];
-  fallback: (body: Json) => FakeReply;
+  fallback: (body: LlmRequestBody) => FakeReply;
   close(): Promise<void>;
 }
 
@@ -27,7 +33,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       data += c;
     });
     req.on('end', async () => {
-      const body = JSON.parse(data || '{}');
+      const body: LlmRequestBody = JSON.parse(data || '{}');
       fake.requests.push({ body, headers: req.headers });
       const reply = fake.queue.shift() ?? fake.fallback(body);
       if ('status' in reply) {

@@ -1,6 +1,6 @@
-import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/kit';
-import type { AdminServiceClient } from '@pagi/kit/gen/orchestrator/AdminService.ts';
-import type { OrchestratorServiceClient } from '@pagi/kit/gen/orchestrator/OrchestratorService.ts';
+import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
+import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
+import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeLlm, startFakeLlm } from './fake-llm.ts';
 import { chatBody, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
@@ -81,7 +81,7 @@ describe('orchestrator gRPC faces', () => {
 
     llm.requests.length = 0;
     await orch.post('/v1/chat', chatBody('hello', 'grpc-prompt'));
-    expect(llm.requests[0]!.body.messages[0].content).toContain(prompt);
+    expect(llm.requests[0]!.body.messages?.[0]?.content).toContain(prompt);
 
     const history = await unary(admin, 'GetPromptHistory', { limit: 10 });
     expect(history.current_version).toBe(2);

@@ -1,7 +1,8 @@
+import { ChatResponse, SummarizeResponse } from '@pagi/contracts';
+import { createLlmClient, llmBaseUrl } from '@pagi/llm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLlmClient, llmBaseUrl } from '../src/llm/client.ts';
 import { type FakeLlm, json, startFakeLlm } from './fake-llm.ts';
-import { chatBody, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
+import { chatBody, ok, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
 
 describe('LLM client selection', () => {
   const base = {
@@ -47,8 +48,8 @@ describe('planning through an OpenAI-compatible endpoint', () => {
 
   it('uses a valid JSON decision as is, in JSON mode with the system prompt', async () => {
     llm.queue.push(json({ action: 'respond', message: 'Hi from the model' }));
-    const res = await orch.post('/v1/chat', chatBody('hello', 'llm-good'));
-    expect(res.body).toMatchObject({
+    const res = ok(await orch.post('/v1/chat', chatBody('hello', 'llm-good')), ChatResponse);
+    expect(res).toMatchObject({
       status: 'completed',
       response: 'Hi from the model',
       planner: { provider: 'openrouter', model: 'test/model', fallback: false },
@@ -57,9 +58,10 @@ describe('planning through an OpenAI-compatible endpoint', () => {
     const req = llm.requests[0]!;
     expect(req.headers.authorization).toBe('Bearer test-key');
     expect(req.body).toMatchObject({ model: 'test/model', response_format: { type: 'json_object' } });
-    expect(req.body.messages[0].role).toBe('system');
-    expect(req.body.messages[0].content).toContain('planning core of a personal digital twin');
-    expect(req.body.messages.at(-1)).toEqual({ role: 'user', content: 'hello' });
+    const messages = req.body.messages ?? [];
+    expect(messages[0]?.role).toBe('system');
+    expect(messages[0]?.content).toContain('planning core of a personal digital twin');
+    expect(messages.at(-1)).toEqual({ role: 'user', content: 'hello' });
   });
 
   it('sends the recent turns of the session as context', async () => {
@@ -69,7 +71,7 @@ describe('planning through an OpenAI-compatible endpoint', () => {
     );
     await orch.post('/v1/chat', chatBody('first question', 'llm-history'));
     await orch.post('/v1/chat', chatBody('second question', 'llm-history'));
-    const messages = llm.requests[1]!.body.messages;
+    const messages = llm.requests[1]!.body.messages ?? [];
     expect(messages.slice(1)).toEqual([
       { role: 'user', content: 'first question' },
       { role: 'assistant', content: JSON.stringify({ action: 'respond', message: 'first answer' }) },
@@ -79,10 +81,10 @@ describe('planning through an OpenAI-compatible endpoint', () => {
 
   it('turns an LLM tool decision into a pending action with the exact arguments', async () => {
     llm.queue.push(json({ action: 'execute_tool', tool_name: 'ls', args: ['-l', 'a b'], reason: 'list files' }));
-    const res = await orch.post('/v1/chat', chatBody('show me the files', 'llm-tool'));
-    expect(res.body.status).toBe('awaiting_approval');
-    expect(res.body.issued_command.args).toEqual({ tool_name: 'ls', args: ['-l', 'a b'], reason: 'list files' });
-    expect(JSON.parse(res.body.raw_orchestrator_decision)).toMatchObject({ tool_name: 'ls' });
+    const res = ok(await orch.post('/v1/chat', chatBody('show me the files', 'llm-tool')), ChatResponse);
+    expect(res.status).toBe('awaiting_approval');
+    expect(res.issued_command?.args).toEqual({ tool_name: 'ls', args: ['-l', 'a b'], reason: 'list files' });
+    expect(JSON.parse(res.raw_orchestrator_decision)).toMatchObject({ tool_name: 'ls' });
   });
 
   it('repairs malformed JSON once', async () => {
@@ -90,10 +92,10 @@ describe('planning through an OpenAI-compatible endpoint', () => {
       { content: 'Sure! {"action": "respond", "message": ' },
       json({ action: 'respond', message: 'repaired' }),
     );
-    const res = await orch.post('/v1/chat', chatBody('hello', 'llm-repair'));
-    expect(res.body).toMatchObject({ response: 'repaired', planner: { provider: 'openrouter', fallback: false } });
+    const res = ok(await orch.post('/v1/chat', chatBody('hello', 'llm-repair')), ChatResponse);
+    expect(res).toMatchObject({ response: 'repaired', planner: { provider: 'openrouter', fallback: false } });
     expect(llm.requests).toHaveLength(2);
-    const repairPrompt = llm.requests[1]!.body.messages.at(-1).content;
+    const repairPrompt = llm.requests[1]!.body.messages?.at(-1)?.content;
     expect(repairPrompt).toContain('not valid JSON');
   });
 
@@ -102,32 +104,32 @@ describe('planning through an OpenAI-compatible endpoint', () => {
       json({ action: 'launch_rockets', target: 'moon' }),
       json({ action: 'query_memory', query: 'rockets', domains: ['mind'], top_k: 3 }),
     );
-    const res = await orch.post('/v1/chat', chatBody('what about rockets', 'llm-schema'));
-    expect(res.body.issued_command.args).toMatchObject({ query: 'rockets', domains: ['mind'], top_k: 3 });
-    expect(llm.requests[1]!.body.messages.at(-1).content).toContain('action');
+    const res = ok(await orch.post('/v1/chat', chatBody('what about rockets', 'llm-schema')), ChatResponse);
+    expect(res.issued_command?.args).toMatchObject({ query: 'rockets', domains: ['mind'], top_k: 3 });
+    expect(llm.requests[1]!.body.messages?.at(-1)?.content).toContain('action');
   });
 
   it('falls back to the mock planner when the repair fails too, and says so', async () => {
     llm.queue.push({ content: 'nope' }, json({ action: 'query_memory', query: '' }));
-    const res = await orch.post('/v1/chat', chatBody('search my memory for invoices', 'llm-twice'));
+    const res = ok(await orch.post('/v1/chat', chatBody('search my memory for invoices', 'llm-twice')), ChatResponse);
     expect(llm.requests).toHaveLength(2);
-    expect(res.body.planner).toMatchObject({ provider: 'mock', fallback: true });
-    expect(res.body.planner.fallback_reason).toContain('invalid after one repair attempt');
+    expect(res.planner).toMatchObject({ provider: 'mock', fallback: true });
+    expect(res.planner.fallback_reason).toContain('invalid after one repair attempt');
     // The mock planner's decision, never a half-parsed LLM one.
-    expect(res.body.issued_command.args).toMatchObject({ query: 'invoices' });
+    expect(res.issued_command?.args).toMatchObject({ query: 'invoices' });
   });
 
   it('falls back when the endpoint is slower than the timeout', async () => {
     llm.fallback = () => ({ delayMs: 1500, content: JSON.stringify({ action: 'respond', message: 'too late' }) });
     try {
       const t0 = Date.now();
-      const res = await orch.post('/v1/chat', chatBody('hello', 'llm-slow'));
-      expect(res.body.planner).toMatchObject({
+      const res = ok(await orch.post('/v1/chat', chatBody('hello', 'llm-slow')), ChatResponse);
+      expect(res.planner).toMatchObject({
         provider: 'mock',
         fallback: true,
         fallback_reason: 'LLM request timed out',
       });
-      expect(res.body.response).toMatch(/^Hello!/);
+      expect(res.response).toMatch(/^Hello!/);
       expect(Date.now() - t0).toBeLessThan(4000);
     } finally {
       llm.fallback = () => json({ action: 'respond', message: 'fake answer' });
@@ -136,10 +138,11 @@ describe('planning through an OpenAI-compatible endpoint', () => {
 
   it('falls back on HTTP 500', async () => {
     llm.queue.push({ status: 500 }, { status: 500 });
-    const res = await orch.post('/v1/chat', chatBody('run echo hi', 'llm-500'));
-    expect(res.status).toBe(200);
-    expect(res.body.planner).toMatchObject({ fallback: true, fallback_reason: 'LLM endpoint answered HTTP 500' });
-    expect(res.body.issued_command.args).toMatchObject({ tool_name: 'echo', args: ['hi'] });
+    const answer = await orch.post('/v1/chat', chatBody('run echo hi', 'llm-500'));
+    expect(answer.status).toBe(200);
+    const res = ok(answer, ChatResponse);
+    expect(res.planner).toMatchObject({ fallback: true, fallback_reason: 'LLM endpoint answered HTTP 500' });
+    expect(res.issued_command?.args).toMatchObject({ tool_name: 'echo', args: ['hi'] });
   });
 
   it('summarizes transcripts through the LLM, and extractively when it fails', async () => {
@@ -149,17 +152,20 @@ describe('planning through an OpenAI-compatible endpoint', () => {
     const viaLlm = await orch.post('/api/transcript/summarize', {
       transcript_text: 'Alice: We decided to use Postgres.',
     });
-    expect(viaLlm.body).toEqual({
+    expect(ok(viaLlm, SummarizeResponse)).toEqual({
       summary: 'They met.',
       key_decisions: ['Use Postgres'],
       follow_up_tasks: ['Bob: benchmark'],
       method: 'llm',
     });
     llm.queue.push({ status: 500 }, { status: 500 });
-    const fallback = await orch.post('/api/transcript/summarize', {
-      transcript_text: 'Alice: We decided to use Postgres.\nBob: I will benchmark it by Friday.',
-    });
-    expect(fallback.body.method).toBe('extractive');
-    expect(fallback.body.key_decisions).toEqual(['We decided to use Postgres.']);
+    const fallback = ok(
+      await orch.post('/api/transcript/summarize', {
+        transcript_text: 'Alice: We decided to use Postgres.\nBob: I will benchmark it by Friday.',
+      }),
+      SummarizeResponse,
+    );
+    expect(fallback.method).toBe('extractive');
+    expect(fallback.key_decisions).toEqual(['We decided to use Postgres.']);
   });
 });

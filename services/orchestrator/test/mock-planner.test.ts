@@ -1,7 +1,13 @@
+import { ActivityEvent, ChatResponse, SessionSummary, SessionTurnsResponse } from '@pagi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { splitArgv } from '../src/planner/argv.ts';
 import { mockDecide } from '../src/planner/mock-planner.ts';
-import { chatBody, readSse, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
+import { chatBody, finalEvent, ok, readSse, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
+
+/** GET /api/sessions?twin_id= and GET /api/activity (the contracts name their items, not the envelopes). */
+const SessionsResponse = z.object({ sessions: z.array(SessionSummary) });
+const ActivityResponse = z.object({ events: z.array(ActivityEvent) });
 
 describe('mock planner decisions', () => {
   it.each([
@@ -81,49 +87,53 @@ describe('POST /v1/chat with the mock planner', () => {
   afterAll(() => orch.close());
 
   it('answers the respond path and keeps the turn', async () => {
-    const res = await orch.post('/v1/chat', chatBody('hello twin', 'resp-1'));
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
+    const answer = await orch.post('/v1/chat', chatBody('hello twin', 'resp-1'));
+    expect(answer.status).toBe(200);
+    const res = ok(answer, ChatResponse);
+    expect(res).toMatchObject({
       status: 'completed',
       actions_taken: [],
       session_id: 'resp-1',
       planner: { provider: 'mock', fallback: false },
     });
-    expect(res.body.response).toMatch(/^Hello!/);
-    expect(JSON.parse(res.body.raw_orchestrator_decision)).toEqual({ action: 'respond', message: res.body.response });
-    const turns = await orch.get('/v1/sessions/resp-1/turns');
-    expect(turns.body.turns).toHaveLength(1);
-    expect(turns.body.turns[0]).toMatchObject({ message: 'hello twin', status: 'completed', job_id: res.body.job_id });
+    expect(res.response).toMatch(/^Hello!/);
+    expect(JSON.parse(res.raw_orchestrator_decision)).toEqual({ action: 'respond', message: res.response });
+    const turns = ok(await orch.get('/v1/sessions/resp-1/turns'), SessionTurnsResponse);
+    expect(turns.turns).toHaveLength(1);
+    expect(turns.turns[0]).toMatchObject({ message: 'hello twin', status: 'completed', job_id: res.job_id });
   });
 
   it('issues a pending memory query with the exact arguments', async () => {
-    const res = await orch.post('/v1/chat', {
-      ...chatBody('search my memory for pgvector in mind', 'mem-1'),
-      namespace: 'work',
-    });
-    expect(res.body.status).toBe('awaiting_approval');
-    expect(res.body.issued_command).toMatchObject({
+    const res = ok(
+      await orch.post('/v1/chat', {
+        ...chatBody('search my memory for pgvector in mind', 'mem-1'),
+        namespace: 'work',
+      }),
+      ChatResponse,
+    );
+    expect(res.status).toBe('awaiting_approval');
+    expect(res.issued_command).toMatchObject({
       kind: 'query_memory',
       status: 'pending',
       session_id: 'mem-1',
       twin_id: 'twin-1',
       args: { query: 'pgvector', domains: ['mind'], top_k: 5, namespace: 'work' },
     });
-    expect(res.body.issued_command.action_id).toMatch(/^act_[A-Za-z0-9_-]{32}$/);
-    expect(res.body.issued_command.args_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(res.body.response).toContain('pgvector');
+    expect(res.issued_command?.action_id).toMatch(/^act_[A-Za-z0-9_-]{32}$/);
+    expect(res.issued_command?.args_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.response).toContain('pgvector');
   });
 
   it('issues a pending tool run with argv', async () => {
-    const res = await orch.post('/v1/chat', chatBody('run echo "a b" c', 'tool-1'));
-    expect(res.body.issued_command).toMatchObject({
+    const res = ok(await orch.post('/v1/chat', chatBody('run echo "a b" c', 'tool-1')), ChatResponse);
+    expect(res.issued_command).toMatchObject({
       kind: 'execute_tool',
       args: { tool_name: 'echo', args: ['a b', 'c'], reason: 'requested in the chat' },
     });
-    expect(res.body.response).toContain("echo 'a b' c");
+    expect(res.response).toContain("echo 'a b' c");
   });
 
-  it('streams status, tokens and done over SSE', async () => {
+  it('streams status, tokens and the final response over SSE', async () => {
     const res = await fetch(`${orch.url}/v1/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -131,12 +141,15 @@ describe('POST /v1/chat with the mock planner', () => {
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const events = await readSse(res);
-    expect(events[0]).toMatchObject({ type: 'status', stage: 'planning' });
-    const tokens = events.filter((e) => e.type === 'token').map((e) => e.text);
-    expect(tokens.length).toBeGreaterThan(3);
-    const done = events.at(-1);
-    expect(done.type).toBe('done');
-    expect(tokens.join('')).toBe(done.response.response);
+    expect(events[0]).toMatchObject({ type: 'status', stage: 'planning', session_id: 'sse-1' });
+    for (const e of events) expect(e).toMatchObject({ session_id: 'sse-1' });
+    const tokens = events.flatMap((e) => (e.type === 'response' && !e.done ? [e.token] : []));
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens).not.toContain(undefined);
+    const done = finalEvent(events);
+    expect(done).toMatchObject({ status: 'completed', actions_taken: [], planner: { provider: 'mock' } });
+    expect(done.message).toContain('tell me something nice about the weather today');
+    expect(tokens.join('')).toBe(done.message);
   });
 
   it('streams approval_required for an action', async () => {
@@ -146,16 +159,17 @@ describe('POST /v1/chat with the mock planner', () => {
       body: JSON.stringify(chatBody('what do I know about kubernetes', 'sse-2')),
     });
     const events = await readSse(res);
+    for (const e of events) expect(e).toMatchObject({ session_id: 'sse-2' });
     const approval = events.find((e) => e.type === 'approval_required');
-    expect(approval.action).toMatchObject({ kind: 'query_memory', args: { query: 'kubernetes' } });
-    expect(events.at(-1)).toMatchObject({ type: 'done', response: { status: 'awaiting_approval' } });
+    expect(approval?.action).toMatchObject({ kind: 'query_memory', args: { query: 'kubernetes' } });
+    expect(finalEvent(events)).toMatchObject({ type: 'response', done: true, status: 'awaiting_approval' });
   });
 
   it('lists sessions of a twin and the activity feed', async () => {
     await orch.post('/v1/chat', chatBody('first message of a listed session', 'list-1', 'twin-list'));
     await orch.post('/v1/chat', chatBody('second', 'list-1', 'twin-list'));
-    const sessions = await orch.get('/api/sessions?twin_id=twin-list');
-    expect(sessions.body.sessions).toEqual([
+    const sessions = ok(await orch.get('/api/sessions?twin_id=twin-list'), SessionsResponse);
+    expect(sessions.sessions).toEqual([
       expect.objectContaining({
         session_id: 'list-1',
         twin_id: 'twin-list',
@@ -163,8 +177,8 @@ describe('POST /v1/chat with the mock planner', () => {
         title: 'first message of a listed session',
       }),
     ]);
-    const activity = await orch.get('/api/activity');
-    expect(activity.body.events.some((e: { kind: string }) => e.kind === 'turn')).toBe(true);
+    const activity = ok(await orch.get('/api/activity'), ActivityResponse);
+    expect(activity.events.some((e) => e.kind === 'turn')).toBe(true);
   });
 
   it('pushes activity events over SSE as they happen', async () => {
@@ -177,11 +191,13 @@ describe('POST /v1/chat with the mock planner', () => {
     // The stream opens with a comment line; read until the first event.
     while (!/^data: .*\n\n/m.test(text)) text += new TextDecoder().decode((await reader.read()).value);
     ctrl.abort();
-    const event = JSON.parse(
-      text
-        .split('\n')
-        .find((l) => l.startsWith('data: '))!
-        .slice(6),
+    const event = ActivityEvent.parse(
+      JSON.parse(
+        text
+          .split('\n')
+          .find((l) => l.startsWith('data: '))!
+          .slice(6),
+      ),
     );
     expect(event).toMatchObject({ kind: 'turn', session_id: 'activity-sse' });
     expect(event.summary).toContain('streamed activity');

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, listen } from '@pagi/kit';
+import { createLogger, listen } from '@pagi/runtime';
 import { buildTelemetryApp } from '../src/http/telemetry-app.ts';
 import { MediaStore } from '../src/media/media-store.ts';
 import { readHostSample } from '../src/sampler/host-reader.ts';

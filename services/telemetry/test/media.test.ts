@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MediaItem, MediaUploadResponse } from '@pagi/kit/contracts/platform.ts';
+import { MediaItem, MediaUploadResponse } from '@pagi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseByteRange } from '../src/media/byte-range.ts';
 import { startTelemetry } from './helpers.ts';

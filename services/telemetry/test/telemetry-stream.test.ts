@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TelemetrySample } from '@pagi/kit/contracts/platform.ts';
+import { TelemetrySample } from '@pagi/contracts';
+import { openSse } from '@pagi/tests/helpers/sse-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSse } from '../../gateway/test/helpers/sse-client.ts';
 import { startTelemetry } from './helpers.ts';
 
 let t: Awaited<ReturnType<typeof startTelemetry>>;

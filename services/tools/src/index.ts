@@ -1,8 +1,9 @@
-// The sandbox is shared with the build service, which runs the compiler in the same kind of sandbox.
+// The tools package's public API beyond its gRPC service: the sandbox, which the build service uses to run the
+// compiler in the same kind of sandbox, and the compiled-tool layout of tools_repo/ both services share.
 
-export { COMPILED_NAME, compiledBinary, MANIFEST } from './catalog/compiled.ts';
-export { QueueFullError, Semaphore } from './concurrency/semaphore.ts';
-export { type Detected, detectSandbox, findBwrap } from './sandbox/detect.ts';
-export { createRunDir, type RunDir } from './sandbox/run-dir.ts';
+export { compiledBinary, MANIFEST } from './catalog/compiled.ts';
+export { Semaphore } from './concurrency/semaphore.ts';
+export { type Detected, detectSandbox, findBwrap, NOBODY } from './sandbox/detect.ts';
+export { createRunDir, ensureReachable, type RunDir } from './sandbox/run-dir.ts';
 export { Sandbox } from './sandbox/sandbox.ts';
 export type { ResourceLimits, RunRequest, RunResult, SandboxKind } from './sandbox/types.ts';

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unary } from '@pagi/kit';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { unary } from '@pagi/runtime';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
+import { type RunningService, startService, tempDir, toolsClient } from '@pagi/tests/helpers/service-process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_TWIN, labPolicy, writePolicy } from './helpers/policies.ts';
-import { type RunningService, startService, tempDir, toolsClient } from './helpers/service.ts';
 
 const SECRET = `fallback-${randomBytes(8).toString('hex')}`;
 

@@ -2,12 +2,13 @@
 // Only loopback is ever scanned here.
 import net from 'node:net';
 import path from 'node:path';
-import { unary } from '@pagi/kit';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { GrpcStatus } from '@pagi/contracts';
+import { unary } from '@pagi/runtime';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
+import { type RunningService, startService, tempDir, toolsClient } from '@pagi/tests/helpers/service-process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/builtin/address-ranges.ts';
 import { parsePorts, ScanUsageError } from '../src/builtin/network-scan.ts';
-import { type RunningService, startService, status, tempDir, toolsClient } from './helpers/service.ts';
 
 async function listener(): Promise<{ port: number; close: () => void }> {
   const server = net.createServer((s) => s.end());
@@ -51,10 +52,10 @@ describe('network_scan with the default gates', () => {
 
   it('refuses public targets and uncommon ports', async () => {
     const pub = await refused(['8.8.8.8', '53']);
-    expect(pub.code).toBe(status.PERMISSION_DENIED);
+    expect(pub.code).toBe(GrpcStatus.PERMISSION_DENIED);
     expect(pub.details).toMatch(/not a private or loopback address; ALLOW_PUBLIC_NETWORK_SCAN is off/);
     const port = await refused(['127.0.0.1', '31337']);
-    expect(port.code).toBe(status.PERMISSION_DENIED);
+    expect(port.code).toBe(GrpcStatus.PERMISSION_DENIED);
     expect(port.details).toMatch(/ALLOW_ARBITRARY_PORT_SCAN is off/);
   });
 
@@ -66,9 +67,9 @@ describe('network_scan with the default gates', () => {
   });
 
   it('rejects malformed arguments', async () => {
-    expect((await refused([])).code).toBe(status.INVALID_ARGUMENT);
-    expect((await refused(['127.0.0.1', '80;rm'])).code).toBe(status.INVALID_ARGUMENT);
-    expect((await refused(['127.0.0.1/../x'])).code).toBe(status.INVALID_ARGUMENT);
+    expect((await refused([])).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect((await refused(['127.0.0.1', '80;rm'])).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect((await refused(['127.0.0.1/../x'])).code).toBe(GrpcStatus.INVALID_ARGUMENT);
   });
 });
 
@@ -89,7 +90,7 @@ describe('network_scan with ALLOW_ARBITRARY_PORT_SCAN=true', () => {
   });
 
   it('still refuses public targets', async () => {
-    expect((await refused(['1.1.1.1', '443'])).code).toBe(status.PERMISSION_DENIED);
+    expect((await refused(['1.1.1.1', '443'])).code).toBe(GrpcStatus.PERMISSION_DENIED);
   });
 });
 

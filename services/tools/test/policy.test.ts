@@ -2,11 +2,12 @@
 // the audit log and live reloads of the policy file.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { unary } from '@pagi/kit';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { GrpcStatus } from '@pagi/contracts';
+import { unary } from '@pagi/runtime';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
+import { type RunningService, startService, tempDir, toolsClient } from '@pagi/tests/helpers/service-process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_TWIN, labPolicy, writePolicy } from './helpers/policies.ts';
-import { type RunningService, startService, status, tempDir, toolsClient } from './helpers/service.ts';
 
 type Req = { tool_name: string; args?: string[]; twin_id?: string; timeout_ms?: number; stdin?: string };
 
@@ -63,39 +64,39 @@ describe('tool policy', () => {
 
   it('refuses tool names with "/" or ".." and unknown tools', async () => {
     for (const name of ['/usr/bin/id', '../sh', 'a/b', '..', '.hidden', '-rf', '']) {
-      expect((await refusal({ tool_name: name })).code).toBe(status.INVALID_ARGUMENT);
+      expect((await refusal({ tool_name: name })).code).toBe(GrpcStatus.INVALID_ARGUMENT);
     }
     const unknown = await refusal({ tool_name: 'no_such_tool' });
-    expect(unknown).toEqual({ code: status.NOT_FOUND, details: 'unknown tool no_such_tool' });
+    expect(unknown).toEqual({ code: GrpcStatus.NOT_FOUND, details: 'unknown tool no_such_tool' });
   });
 
   it('refuses restricted commands with the reason, even when an allowlist names them', async () => {
     const rm = await refusal({ tool_name: 'rm', args: ['-rf', '/'], twin_id: LAB_TWIN });
-    expect(rm.code).toBe(status.PERMISSION_DENIED);
+    expect(rm.code).toBe(GrpcStatus.PERMISSION_DENIED);
     expect(rm.details).toMatch(/rm is a restricted command \(deletes or destroys files\)/);
     const mkfs = await refusal({ tool_name: 'mkfs', args: ['/dev/sda'] });
-    expect(mkfs.code).toBe(status.PERMISSION_DENIED);
+    expect(mkfs.code).toBe(GrpcStatus.PERMISSION_DENIED);
     const dd = await refusal({ tool_name: 'dd', args: ['if=/dev/zero', 'of=/dev/sda'], twin_id: LAB_TWIN });
     expect(dd.details).toMatch(/writes straight to a device/);
     const chmod = await refusal({ tool_name: 'chmod', args: ['777', '/etc'], twin_id: LAB_TWIN });
     expect(chmod.details).toMatch(/system paths/);
-    expect((await refusal({ tool_name: 'shutdown', args: ['-h', 'now'] })).code).toBe(status.PERMISSION_DENIED);
+    expect((await refusal({ tool_name: 'shutdown', args: ['-h', 'now'] })).code).toBe(GrpcStatus.PERMISSION_DENIED);
   });
 
   it('scopes the allowlist per twin, with "*" for every other twin', async () => {
     expect((await exec({ tool_name: 'echo', args: ['hi'], twin_id: 'someone' })).output).toBe('hi\n');
     const sh = await refusal({ tool_name: 'sh', args: ['-c', 'true'], twin_id: 'someone' });
-    expect(sh).toEqual({ code: status.PERMISSION_DENIED, details: 'tool sh is not allowed for twin someone' });
+    expect(sh).toEqual({ code: GrpcStatus.PERMISSION_DENIED, details: 'tool sh is not allowed for twin someone' });
     expect((await exec({ tool_name: 'sh', args: ['-c', 'echo lab'], twin_id: LAB_TWIN })).output).toBe('lab\n');
     // The lab entry replaces the default one: date is not in it.
-    expect((await refusal({ tool_name: 'date', twin_id: LAB_TWIN })).code).toBe(status.PERMISSION_DENIED);
+    expect((await refusal({ tool_name: 'date', twin_id: LAB_TWIN })).code).toBe(GrpcStatus.PERMISSION_DENIED);
   });
 
   it('applies argument rules', async () => {
     expect((await exec({ tool_name: 'seq', args: ['3'] })).output).toBe('1\n2\n3\n');
     const big = await refusal({ tool_name: 'seq', args: ['999999999'] });
     expect(big).toMatchObject({
-      code: status.PERMISSION_DENIED,
+      code: GrpcStatus.PERMISSION_DENIED,
       details: expect.stringMatching(/not among the permitted/),
     });
     const grep = await refusal({ tool_name: 'grep', args: ['-r', 'root', '/'] });
@@ -105,11 +106,11 @@ describe('tool policy', () => {
   });
 
   it('validates the request', async () => {
-    expect((await refusal({ tool_name: 'echo', twin_id: '../x' })).code).toBe(status.INVALID_ARGUMENT);
-    expect((await refusal({ tool_name: 'echo', args: Array(300).fill('a') })).code).toBe(status.INVALID_ARGUMENT);
-    expect((await refusal({ tool_name: 'echo', args: ['a\0b'] })).code).toBe(status.INVALID_ARGUMENT);
+    expect((await refusal({ tool_name: 'echo', twin_id: '../x' })).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect((await refusal({ tool_name: 'echo', args: Array(300).fill('a') })).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    expect((await refusal({ tool_name: 'echo', args: ['a\0b'] })).code).toBe(GrpcStatus.INVALID_ARGUMENT);
     expect((await refusal({ tool_name: 'echo', stdin: 'x'.repeat(1024 * 1024 + 1) })).code).toBe(
-      status.INVALID_ARGUMENT,
+      GrpcStatus.INVALID_ARGUMENT,
     );
   });
 
@@ -138,7 +139,7 @@ describe('tool policy', () => {
     const res = await exec({ tool_name: 'greeter', args: ['twin'] });
     expect(res.output).toBe('greetings, twin\n');
     // The lab twin's entry does not allow compiled tools.
-    expect((await refusal({ tool_name: 'greeter', twin_id: LAB_TWIN })).code).toBe(status.PERMISSION_DENIED);
+    expect((await refusal({ tool_name: 'greeter', twin_id: LAB_TWIN })).code).toBe(GrpcStatus.PERMISSION_DENIED);
   });
 
   it('writes every execution and refusal to the audit log', async () => {

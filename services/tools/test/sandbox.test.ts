@@ -4,11 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { unary } from '@pagi/kit';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
+import { unary } from '@pagi/runtime';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
+import {
+  RUN_BWRAP_TESTS,
+  type RunningService,
+  startService,
+  tempDir,
+  toolsClient,
+} from '@pagi/tests/helpers/service-process.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_TWIN, labPolicy, writePolicy } from './helpers/policies.ts';
-import { RUN_BWRAP_TESTS, type RunningService, startService, tempDir, toolsClient } from './helpers/service.ts';
 
 const SECRET = `s3cret-${randomBytes(8).toString('hex')}`;
 const OUTPUT_CAP = 65_536;

@@ -1,4 +1,4 @@
-import type { AtlasResponse } from '@pagi/kit/contracts/knowledge.ts';
+import type { AtlasResponse } from '@pagi/contracts';
 import { Line, OrbitControls } from '@react-three/drei';
 import { Canvas, type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';

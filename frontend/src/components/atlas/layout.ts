@@ -1,4 +1,4 @@
-import type { AtlasNode } from '@pagi/kit/contracts/knowledge.ts';
+import type { AtlasNode } from '@pagi/contracts';
 
 export interface PlacedNode {
   node: AtlasNode;

@@ -1,4 +1,4 @@
-import type { PathResponse } from '@pagi/kit/contracts/knowledge.ts';
+import type { PathResponse } from '@pagi/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { useResource } from '../../hooks/useResource.ts';

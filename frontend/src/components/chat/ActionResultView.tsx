@@ -1,4 +1,4 @@
-import type { ActionResult } from '@pagi/kit/contracts/chat.ts';
+import type { ActionResult } from '@pagi/contracts';
 import type { CSSProperties } from 'react';
 import { domainColor } from '../../lib/domains.ts';
 import { DomainBadge } from '../common/DomainBadge.tsx';

@@ -1,6 +1,6 @@
 // The chat view end to end in jsdom: the real provider, reducer and components, with the socket replaced by an
 // in-memory one so the test plays the gateway's part frame by frame.
-import type { ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import type { ServerFrame } from '@pagi/contracts';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

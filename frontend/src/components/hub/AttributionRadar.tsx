@@ -1,4 +1,4 @@
-import type { KnowledgeStats } from '@pagi/kit/contracts/knowledge.ts';
+import type { KnowledgeStats } from '@pagi/contracts';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip } from 'recharts';
 import type { Resource } from '../../hooks/useResource.ts';
 import { DOMAIN_LABELS, DOMAINS } from '../../lib/domains.ts';

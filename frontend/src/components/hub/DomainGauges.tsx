@@ -1,4 +1,4 @@
-import type { KnowledgeStats } from '@pagi/kit/contracts/knowledge.ts';
+import type { KnowledgeStats } from '@pagi/contracts';
 import { useMemo } from 'react';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { confidenceByDomain } from '../../context/ingestion/ingestionModel.ts';

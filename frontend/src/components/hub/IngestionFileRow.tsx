@@ -1,4 +1,4 @@
-import type { FileProgress } from '@pagi/kit/contracts/knowledge.ts';
+import type { FileProgress } from '@pagi/contracts';
 import { motion } from 'framer-motion';
 import { type CSSProperties, useState } from 'react';
 import { progressOf } from '../../context/ingestion/ingestionModel.ts';
@@ -10,7 +10,7 @@ const STAGE_TEXT: Record<FileProgress['stage'], string> = {
   reading: 'Reading',
   classifying: 'Classifying',
   chunking: 'Chunking',
-  embedding: 'Embedding',
+  storing: 'Storing',
   stored: 'Done',
   skipped: 'Unchanged',
   failed: 'Failed',

@@ -1,4 +1,4 @@
-import type { ActivityEvent } from '@pagi/kit/contracts/platform.ts';
+import type { ActivityEvent } from '@pagi/contracts';
 import { AnimatePresence, motion } from 'framer-motion';
 import { useActivity } from '../../hooks/useActivity.ts';
 import { formatTime } from '../../lib/format.ts';

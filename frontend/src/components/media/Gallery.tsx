@@ -1,4 +1,4 @@
-import type { MediaItem } from '@pagi/kit/contracts/platform.ts';
+import type { MediaItem } from '@pagi/contracts';
 import { useState } from 'react';
 import type { Resource } from '../../hooks/useResource.ts';
 import { formatBytes, formatRelative } from '../../lib/format.ts';

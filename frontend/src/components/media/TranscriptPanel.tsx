@@ -1,4 +1,4 @@
-import type { SummarizeResponse } from '@pagi/kit/contracts/platform.ts';
+import type { SummarizeResponse } from '@pagi/contracts';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import { errorText } from '../../services/http.ts';

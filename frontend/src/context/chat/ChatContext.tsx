@@ -1,4 +1,4 @@
-import type { SessionSummary } from '@pagi/kit/contracts/platform.ts';
+import type { SessionSummary } from '@pagi/contracts';
 import {
   createContext,
   type ReactNode,

@@ -1,5 +1,4 @@
-import type { ActionResult, PendingAction, SessionTurn } from '@pagi/kit/contracts/chat.ts';
-import type { Domain } from '@pagi/kit/contracts/domains.ts';
+import type { ActionResult, Domain, PendingAction, SessionTurn } from '@pagi/contracts';
 import { asDomain } from '../../lib/domains.ts';
 import { type ActionEntry, type ChatEntry, type ChatState, newTurn, phaseOf } from './chatModel.ts';
 

@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import type { ServerFrame } from '@pagi/contracts';
 import { describe, expect, it } from 'vitest';
 import { memoryAction, toolAction } from '../../test/fixtures.ts';
 import {

@@ -1,5 +1,4 @@
-import type { ActionResult, PendingAction, TurnStatus } from '@pagi/kit/contracts/chat.ts';
-import type { ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import type { ActionResult, PendingAction, ServerFrame, TurnStatus } from '@pagi/contracts';
 import { applyHistory } from './chatHistory.ts';
 
 /**

@@ -1,4 +1,6 @@
-// Stable per-browser user id (the chat socket path) and fresh session ids, both valid Identifiers.
+import { SESSION_ID_PATTERN } from '@pagi/contracts';
+
+// Stable per-browser user id (the chat socket path) and fresh session ids, both valid by the shared identifier rules.
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -7,7 +9,7 @@ function randomId(): string {
 function storedUserId(): string {
   try {
     const existing = window.localStorage.getItem('pagi.user_id');
-    if (existing && /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(existing)) return existing;
+    if (existing && SESSION_ID_PATTERN.test(existing)) return existing;
     const id = `user-${randomId()}`;
     window.localStorage.setItem('pagi.user_id', id);
     return id;

@@ -1,5 +1,5 @@
-import type { FileProgress } from '@pagi/kit/contracts/knowledge.ts';
-import { IngestEvent } from '@pagi/kit/contracts/knowledge.ts';
+import type { FileProgress } from '@pagi/contracts';
+import { IngestEvent } from '@pagi/contracts';
 import {
   createContext,
   type ReactNode,
@@ -67,7 +67,6 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
     return subscribeSse({
       url: gatewayPath('/api/knowledge/ingest/events'),
       schema: IngestEvent,
-      eventNames: ['file', 'completed', 'status'],
       onEvent: (event) => dispatch({ type: 'event', event }),
       onState: (s) => {
         setStream(s);

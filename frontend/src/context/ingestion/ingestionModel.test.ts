@@ -21,7 +21,7 @@ describe('ingestion progress aggregation', () => {
       file({ id: 'a', stage: 'stored' }),
       file({ id: 'b', stage: 'skipped' }),
       file({ id: 'c', stage: 'failed', error: 'unreadable' }),
-      file({ id: 'd', stage: 'embedding' }),
+      file({ id: 'd', stage: 'storing' }),
       file({ id: 'e', stage: 'queued' }),
       file({ id: 'f', stage: 'cancelled' }),
     ];
@@ -32,12 +32,12 @@ describe('ingestion progress aggregation', () => {
     });
   });
 
-  it('advances the bar through the stages and by chunks while embedding', () => {
+  it('advances the bar through the stages and by chunks while storing', () => {
     const stages = ['queued', 'reading', 'classifying', 'chunking'] as const;
     const values = stages.map((stage) => progressOf(file({ stage })));
     expect(values).toEqual([...values].sort((a, b) => a - b));
-    const half = progressOf(file({ stage: 'embedding', chunks_done: 5, chunks_total: 10 }));
-    const most = progressOf(file({ stage: 'embedding', chunks_done: 9, chunks_total: 10 }));
+    const half = progressOf(file({ stage: 'storing', chunks_done: 5, chunks_total: 10 }));
+    const most = progressOf(file({ stage: 'storing', chunks_done: 9, chunks_total: 10 }));
     expect(half).toBeGreaterThan(values[3]!);
     expect(most).toBeGreaterThan(half);
     expect(progressOf(file({ stage: 'stored' }))).toBe(1);
@@ -90,10 +90,10 @@ describe('ingestion events and polling', () => {
 
   it('does not let an older update overwrite a newer one', () => {
     const s = run([
-      { type: 'event', event: { type: 'file', file: file({ stage: 'embedding', updated_at: t(4) }) } },
+      { type: 'event', event: { type: 'file', file: file({ stage: 'storing', updated_at: t(4) }) } },
       { type: 'snapshot', summary, files: [file({ stage: 'reading', updated_at: t(2) })], initial: false },
     ]);
-    expect(s.files.f1!.stage).toBe('embedding');
+    expect(s.files.f1!.stage).toBe('storing');
   });
 
   it('treats files finished before the page opened as history, and announces completions seen by polling', () => {

@@ -1,5 +1,4 @@
-import type { Domain } from '@pagi/kit/contracts/domains.ts';
-import type { FileProgress, IngestEvent, IngestSummary } from '@pagi/kit/contracts/knowledge.ts';
+import type { Domain, FileProgress, IngestEvent, IngestSummary } from '@pagi/contracts';
 
 export interface IngestionState {
   files: Record<string, FileProgress>;
@@ -34,7 +33,7 @@ export function progressOf(f: FileProgress): number {
       return 0.25;
     case 'chunking':
       return 0.4;
-    case 'embedding':
+    case 'storing':
       return f.chunks_total > 0 ? 0.45 + 0.5 * Math.min(1, f.chunks_done / f.chunks_total) : 0.6;
     default:
       return 1;

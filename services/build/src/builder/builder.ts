@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Logger } from '@pagi/kit';
-import { counter, failedPrecondition, histogram } from '@pagi/kit';
+import { CodedError } from '@pagi/contracts';
+import type { CreateToolResponse__Output } from '@pagi/contracts/gen/build/CreateToolResponse.ts';
+import type { Logger } from '@pagi/runtime';
+import { counter, histogram } from '@pagi/runtime';
 import type { Sandbox } from '@pagi/tools';
 import { compileRust, sourceHash } from '../compiler/compile.ts';
 import type { Toolchain } from '../compiler/toolchain.ts';
@@ -22,16 +24,6 @@ export interface BuilderOptions {
   logger: Logger;
 }
 
-export interface BuildResult {
-  stdout: string;
-  stderr: string;
-  exit_code: number;
-  binary_path: string;
-  source_hash: string;
-  duration_ms: number;
-  compiler_version: string;
-}
-
 /** Compile, then install on success; a failed build leaves the installed version as it was. */
 export class Builder {
   private readonly o: BuilderOptions;
@@ -47,9 +39,10 @@ export class Builder {
     this.o = opts;
   }
 
-  async create(name: string, code: string): Promise<BuildResult> {
+  async create(name: string, code: string): Promise<CreateToolResponse__Output> {
     const toolchain = this.o.toolchain;
-    if (this.o.unavailable || !toolchain) throw failedPrecondition(this.o.unavailable ?? 'no Rust compiler available');
+    if (this.o.unavailable || !toolchain)
+      throw new CodedError('failed_precondition', this.o.unavailable ?? 'no Rust compiler available');
     const hash = sourceHash(code);
     return this.o.queue.run(name, async () => {
       const started = performance.now();

@@ -1,4 +1,5 @@
-import { QueueFullError, Semaphore } from '@pagi/tools';
+import { CodedError } from '@pagi/contracts';
+import { Semaphore } from '@pagi/tools';
 
 /**
  * Builds of the same tool name run one after another (the later one installs last); builds of different names
@@ -16,7 +17,8 @@ export class BuildQueue {
   }
 
   async run<T>(name: string, task: () => Promise<T>): Promise<T> {
-    if (this.pending >= this.maxPending) throw new QueueFullError(`busy: ${this.pending} builds pending`);
+    if (this.pending >= this.maxPending)
+      throw new CodedError('resource_exhausted', `busy: ${this.pending} builds pending`);
     this.pending += 1;
     const previous = this.tails.get(name) ?? Promise.resolve();
     let release!: () => void;

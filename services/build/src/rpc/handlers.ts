@@ -1,6 +1,5 @@
-import { type AsyncHandlers, resourceExhausted } from '@pagi/kit';
-import type { BuildServiceHandlers } from '@pagi/kit/gen/build/BuildService.ts';
-import { QueueFullError } from '@pagi/tools';
+import type { AsyncHandlers } from '@pagi/runtime';
+import type { BuildServiceHandlers } from '@pagi/runtime/gen/build/BuildService.ts';
 import type { Builder } from '../builder/builder.ts';
 import { createToolRequest } from './request-schema.ts';
 
@@ -16,12 +15,7 @@ export function buildHandlers(deps: HandlerDeps): AsyncHandlers<BuildServiceHand
   return {
     CreateTool: async (request) => {
       const req = schema.parse(request);
-      try {
-        return await deps.builder.create(req.tool_name, req.tool_code);
-      } catch (err) {
-        if (err instanceof QueueFullError) throw resourceExhausted(err.message);
-        throw err;
-      }
+      return deps.builder.create(req.tool_name, req.tool_code);
     },
     HealthCheck: () => ({
       status: deps.compilerVersion ? 'ok' : 'no compiler',

@@ -1,10 +1,7 @@
-import type { Context, Logger } from '@pagi/kit';
-import { SessionTurnsResponse } from '@pagi/kit/contracts/chat.ts';
-import { Identifier } from '@pagi/kit/contracts/domains.ts';
-import { ClientFrame } from '@pagi/kit/contracts/ws.ts';
+import { ClientFrame, CodedError, SessionTurnsResponse, UserId } from '@pagi/contracts';
+import type { Context, Logger } from '@pagi/runtime';
 import type { WebSocket } from 'ws';
 import type { HttpUpstream } from '../upstream/http-upstream.ts';
-import { UpstreamError } from '../upstream/upstream-error.ts';
 import { decodeFrame, sendFrame } from '../ws/frames.ts';
 import { TokenBucket } from '../ws/rate-limit.ts';
 import { SessionHub } from './session-hub.ts';
@@ -30,7 +27,7 @@ export interface ChatSocketDeps {
  * over what the session missed.
  */
 export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: ChatSocketDeps, trace?: Context): void {
-  const user = Identifier.safeParse(rawUserId);
+  const user = UserId.safeParse(rawUserId);
   if (!user.success) {
     socket.close(1008, 'invalid user id');
     return;
@@ -125,12 +122,11 @@ async function sendHistory(socket: WebSocket, key: string, sessionId: string, de
       .json<unknown>(`/v1/sessions/${encodeURIComponent(sessionId)}/turns`)
       .catch((err: unknown) => {
         // A session the orchestrator has never seen simply has no history yet.
-        if (err instanceof UpstreamError && err.statusCode === 404) return { turns: [] };
+        if (err instanceof CodedError && err.code === 'not_found') return { turns: [] };
         throw err;
       });
     const parsed = SessionTurnsResponse.safeParse(raw);
-    if (!parsed.success)
-      throw new UpstreamError('upstream_error', 'the orchestrator sent turns outside the contract', 502);
+    if (!parsed.success) throw new CodedError('upstream_error', 'the orchestrator sent turns outside the contract');
     sendFrame(socket, {
       type: 'history',
       session_id: sessionId,
@@ -138,7 +134,7 @@ async function sendHistory(socket: WebSocket, key: string, sessionId: string, de
       in_flight: deps.hub.isInFlight(key),
     });
   } catch (err) {
-    const e = err instanceof UpstreamError ? err : new UpstreamError('internal', 'could not load the history', 500);
+    const e = err instanceof CodedError ? err : new CodedError('internal', 'could not load the history');
     sendFrame(socket, { type: 'error', code: e.code, message: e.message });
   }
 }

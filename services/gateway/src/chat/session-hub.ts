@@ -1,5 +1,5 @@
-import { gauge } from '@pagi/kit';
-import type { ServerFrame } from '@pagi/kit/contracts/ws.ts';
+import type { ServerFrame } from '@pagi/contracts';
+import { gauge } from '@pagi/runtime';
 import type { WebSocket } from 'ws';
 import { sendFrame } from '../ws/frames.ts';
 

@@ -1,5 +1,5 @@
-import { checkGrpcHealth } from '@pagi/kit';
-import type { ServicesHealthResponse } from '@pagi/kit/contracts/platform.ts';
+import type { ServicesHealthResponse } from '@pagi/contracts';
+import { checkGrpcHealth } from '@pagi/runtime';
 
 type ServiceHealth = ServicesHealthResponse['services'][number];
 

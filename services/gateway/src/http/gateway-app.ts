@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
-import { contextFromHeaders, createHttpApp, errorBody, type GatewayConfig, gauge, type Logger } from '@pagi/kit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CodedError } from '@pagi/contracts';
+import { contextFromHeaders, createHttpApp, type GatewayConfig, gauge, type Logger } from '@pagi/runtime';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { handleChatSocket } from '../chat/chat-socket.ts';
 import { SessionHub } from '../chat/session-hub.ts';
@@ -130,10 +131,10 @@ async function registerSockets(
   // Browsers apply no CORS to WebSockets, so a page from any website could open one to a gateway it can reach.
   // Upgrades are accepted from the UI origins (CORS_ORIGIN), from pages on this machine (a dev server on any
   // port), and from clients that send no Origin (tools, services); other origins are refused.
-  const checkOrigin = async (req: FastifyRequest, reply: FastifyReply) => {
+  const checkOrigin = async (req: FastifyRequest) => {
     const origin = req.headers.origin;
     if (!origin || origins.includes('*') || origins.includes(origin) || isLoopbackOrigin(origin)) return;
-    return reply.status(403).send(errorBody('forbidden_origin', `origin ${origin} is not allowed`));
+    throw new CodedError('forbidden_origin', `origin ${origin} is not allowed`);
   };
 
   app.get<{ Params: { user_id: string } }>(

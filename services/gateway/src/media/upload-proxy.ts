@@ -1,7 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { errorBody, type Logger, traceHeaders } from '@pagi/kit';
+import { CodedError } from '@pagi/contracts';
+import { errorAnswer, type Logger, traceHeaders } from '@pagi/runtime';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { upstreamFailure } from '../upstream/upstream-error.ts';
+import { upstreamFailure } from '../upstream/upstream-failure.ts';
 
 /** Room for the multipart envelope (boundaries, part headers, small fields) around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -36,12 +37,14 @@ function stopReadingAfterReply(reply: FastifyReply): void {
   reply.raw.once('finish', () => reply.request.raw.socket?.destroy());
 }
 
-const tooLarge = (reply: FastifyReply, maxBytes: number) => {
+/** Answers with the shared error shape, and stops reading what the client still sends. */
+const refuse = (reply: FastifyReply, err: CodedError) => {
   stopReadingAfterReply(reply);
-  return reply
-    .status(413)
-    .send(errorBody('payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`));
+  const { status, body } = errorAnswer(err);
+  return reply.status(status).send(body);
 };
+const tooLarge = (reply: FastifyReply, maxBytes: number) =>
+  refuse(reply, new CodedError('payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`));
 
 /**
  * POST /api/media/upload: the multipart body is streamed to telemetry's /v1/media/upload as it arrives, never
@@ -59,9 +62,7 @@ export function registerUploadProxy(
     scope.post('/api/media/upload', async (req, reply) => {
       const contentType = req.headers['content-type'] ?? '';
       if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-        return reply
-          .status(415)
-          .send(errorBody('unsupported_media_type', 'expected multipart/form-data with a "file" field'));
+        throw new CodedError('unsupported_media_type', 'expected multipart/form-data with a "file" field');
       }
       const declared = Number(req.headers['content-length'] ?? Number.NaN);
       if (Number.isFinite(declared) && declared > limit) return tooLarge(reply, opts.maxBytes);
@@ -107,9 +108,7 @@ export function registerUploadProxy(
         if (overCap) return tooLarge(reply, opts.maxBytes);
         req.raw.unpipe(cap);
         if (reply.raw.destroyed) return reply;
-        const e = upstreamFailure('telemetry', err, controller.signal.aborted);
-        stopReadingAfterReply(reply);
-        return reply.status(e.statusCode).send(errorBody(e.code, e.message));
+        return refuse(reply, upstreamFailure('telemetry', err, controller.signal.aborted));
       } finally {
         clearTimeout(timer);
         reply.raw.off('close', onClientGone);

@@ -1,5 +1,6 @@
 import httpProxy from '@fastify/http-proxy';
-import { errorBody } from '@pagi/kit';
+import { CodedError } from '@pagi/contracts';
+import { errorAnswer } from '@pagi/runtime';
 import type { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
 
 export interface ProxyOptions {
@@ -13,10 +14,12 @@ export interface ProxyOptions {
 function onProxyError(service: string) {
   return (reply: FastifyReply<RouteGenericInterface, RawServerBase>, { error }: { error: Error }) => {
     const timeout = (error as { statusCode?: number }).statusCode === 504;
-    const status = timeout ? 504 : 502;
-    const code = timeout ? 'upstream_timeout' : 'upstream_unavailable';
-    const message = timeout ? `${service} did not answer in time` : `${service} is unavailable`;
-    reply.status(status).send(errorBody(code, message));
+    const { status, body } = errorAnswer(
+      timeout
+        ? new CodedError('upstream_timeout', `${service} did not answer in time`)
+        : new CodedError('upstream_unavailable', `${service} is unavailable`),
+    );
+    reply.status(status).send(body);
   };
 }
 
@@ -28,13 +31,10 @@ function onProxyError(service: string) {
  */
 export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
   const http = { requestOptions: { timeout: opts.timeoutMs } };
-  const refuseLarge = async (req: { headers: Record<string, unknown> }, reply: FastifyReply) => {
+  const refuseLarge = async (req: { headers: Record<string, unknown> }) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > opts.bodyLimit) {
-      return reply
-        .status(413)
-        .header('connection', 'close')
-        .send(errorBody('payload_too_large', 'request body is larger than the limit'));
+      throw new CodedError('payload_too_large', 'request body is larger than the limit');
     }
   };
 

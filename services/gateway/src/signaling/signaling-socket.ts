@@ -1,6 +1,5 @@
-import type { Logger } from '@pagi/kit';
-import { Identifier } from '@pagi/kit/contracts/domains.ts';
-import { SignalingFrame, type SignalingServerFrame } from '@pagi/kit/contracts/ws.ts';
+import { RoomId, SignalingFrame, type SignalingServerFrame } from '@pagi/contracts';
+import type { Logger } from '@pagi/runtime';
 import type { WebSocket } from 'ws';
 import { decodeFrame, sendFrame } from '../ws/frames.ts';
 import { TokenBucket } from '../ws/rate-limit.ts';
@@ -21,7 +20,7 @@ const send = (socket: WebSocket, frame: SignalingServerFrame) => sendFrame(socke
  * peer (`to`) or to all others. Leaving — by close or by a dead connection — is announced to the room.
  */
 export function handleSignalingSocket(socket: WebSocket, rawRoomId: string, deps: SignalingDeps): void {
-  const room = Identifier.safeParse(rawRoomId);
+  const room = RoomId.safeParse(rawRoomId);
   if (!room.success) {
     socket.close(1008, 'invalid room id');
     return;

@@ -1,6 +1,7 @@
-import { errorBody, gauge, type Logger, traceHeaders } from '@pagi/kit';
+import { CodedError } from '@pagi/contracts';
+import { gauge, type Logger, traceHeaders } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
-import { upstreamFailure } from '../upstream/upstream-error.ts';
+import { upstreamFailure } from '../upstream/upstream-failure.ts';
 
 /**
  * GET /v1/telemetry/stream: the telemetry service's SSE passed through byte for byte. Each browser gets its own
@@ -31,14 +32,13 @@ export function registerTelemetryStreamProxy(
     } catch (err) {
       clearTimeout(connectTimer);
       reply.raw.off('close', release);
-      const e = upstreamFailure('telemetry', err, controller.signal.reason instanceof Error);
-      return reply.status(e.statusCode).send(errorBody(e.code, e.message));
+      throw upstreamFailure('telemetry', err, controller.signal.reason instanceof Error);
     }
     clearTimeout(connectTimer);
     if (!res.ok || !res.body) {
       reply.raw.off('close', release);
       await res.body?.cancel();
-      return reply.status(502).send(errorBody('upstream_error', `telemetry answered HTTP ${res.status}`));
+      throw new CodedError('upstream_error', `telemetry answered HTTP ${res.status}`);
     }
     reply.hijack();
     const out = reply.raw;

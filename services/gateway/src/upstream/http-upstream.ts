@@ -1,23 +1,12 @@
 import http from 'node:http';
-import { traceHeaders } from '@pagi/kit';
+import { traceHeaders } from '@pagi/runtime';
 import { readSseData } from './sse-reader.ts';
-import { UpstreamError, upstreamFailure } from './upstream-error.ts';
+import { answerError, upstreamFailure } from './upstream-failure.ts';
 
 export interface CallOptions {
   /** Aborts the call (the caller went away). */
   signal?: AbortSignal;
   body?: unknown;
-}
-
-/** The error of a non-2xx answer: its body in the shared shape when it has one, else a generic one. */
-function errorOf(service: string, status: number, text: string): UpstreamError {
-  try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
-    if (body.error?.code) return new UpstreamError(body.error.code, body.error.message ?? text, status);
-  } catch {
-    // not JSON: fall through to the generic error
-  }
-  return new UpstreamError('upstream_error', `${service} answered HTTP ${status}`, status);
 }
 
 async function readText(res: AsyncIterable<Buffer>, limit = 65_536): Promise<string> {
@@ -56,7 +45,7 @@ export class HttpUpstream {
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
         signal,
       });
-      if (!res.ok) throw errorOf(this.service, res.status, await res.text().catch(() => ''));
+      if (!res.ok) throw answerError(this.service, res.status, await res.text().catch(() => ''));
       return (await res.json()) as T;
     } catch (err) {
       throw upstreamFailure(this.service, err, signal.aborted && !opts.signal?.aborted);
@@ -90,7 +79,7 @@ export class HttpUpstream {
         req.end(payload);
       });
       const status = res.statusCode ?? 0;
-      if (status < 200 || status >= 300) throw errorOf(this.service, status, await readText(res));
+      if (status < 200 || status >= 300) throw answerError(this.service, status, await readText(res));
       for await (const batch of readSseData(res)) yield batch;
     } catch (err) {
       throw upstreamFailure(this.service, err, timedOut);

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@pagi/contracts';
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
 
@@ -8,7 +9,7 @@ export function sendFrame(socket: WebSocket, frame: unknown): boolean {
   return true;
 }
 
-export type FrameResult<T> = { ok: true; frame: T } | { ok: false; code: string; message: string };
+export type FrameResult<T> = { ok: true; frame: T } | { ok: false; code: ErrorCode; message: string };
 
 /** Decodes and validates one text frame: bad JSON and unknown or malformed frames come back as an error. */
 export function decodeFrame<S extends z.ZodType>(

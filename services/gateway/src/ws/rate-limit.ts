@@ -5,15 +5,18 @@ export class TokenBucket {
   private readonly perSecond: number;
   private readonly burst: number;
 
-  constructor(perSecond: number, burst: number) {
+  private readonly now: () => number;
+
+  constructor(perSecond: number, burst: number, now: () => number = () => performance.now()) {
     this.perSecond = perSecond;
     this.burst = Math.max(burst, 1);
+    this.now = now;
     this.tokens = this.burst;
-    this.last = performance.now();
+    this.last = now();
   }
 
   take(): boolean {
-    const now = performance.now();
+    const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
     if (this.tokens < 1) return false;

@@ -1,11 +1,21 @@
-// An HTTP server speaking the orchestrator's documented contract (/work: api map) with scripted turns, so the
-// gateway's WS → HTTP mapping, timeouts and failure paths can be driven deterministically. The full-stack system
-// test (tests/system/gateway-chat.test.ts) runs the same flows against the real orchestrator.
+// A stand-in for the orchestrator with scripted turns, so the gateway's routing, timeouts and failure paths can be
+// driven deterministically. It is built like the real one — the runtime's HTTP app (error shape) and SSE writer —
+// and every event it streams is checked against the TurnEvent contract, so it sends exactly what the orchestrator
+// sends. The full-stack system test (tests/system/gateway-chat.test.ts) runs the same flows against the real one.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChatResponse, ChatStreamEvent, PendingAction, SessionTurn } from '@pagi/kit/contracts/chat.ts';
+import {
+  type ChatResponse,
+  CodedError,
+  type PendingAction,
+  type SessionTurn,
+  type ToolRunResult,
+  TurnEvent,
+} from '@pagi/contracts';
+import { createHttpApp, createLogger, listen, openSse } from '@pagi/runtime';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
 
 export interface ContractOrchestrator {
   url: string;
@@ -13,6 +23,8 @@ export interface ContractOrchestrator {
   requests: { method: string; path: string; body: unknown; headers: http.IncomingHttpHeaders }[];
   /** Streams currently open (a turn in progress). */
   openStreams: () => number;
+  /** Resolves once no stream is open. */
+  streamsIdle: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -47,11 +59,21 @@ function response(sessionId: string, jobId: string, text: string, extra: Partial
   };
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : undefined;
+/** The answer's events as the chat engine sends them: the text, then the final event with the outcome. */
+function answer(r: ChatResponse, tokens = [r.response]): TurnEvent[] {
+  const ids = { job_id: r.job_id, session_id: r.session_id };
+  return [
+    ...tokens.map((token) => ({ type: 'response' as const, ...ids, done: false, token })),
+    {
+      type: 'response',
+      ...ids,
+      done: true,
+      message: r.response,
+      actions_taken: r.actions_taken,
+      status: r.status,
+      planner: r.planner,
+    },
+  ];
 }
 
 export async function startContractOrchestrator(): Promise<ContractOrchestrator> {
@@ -59,19 +81,22 @@ export async function startContractOrchestrator(): Promise<ContractOrchestrator>
   const pending = new Map<string, PendingAction>();
   const turns = new Map<string, SessionTurn[]>();
   let open = 0;
+  const idle: (() => void)[] = [];
+  const app = createHttpApp({ service: 'orchestrator', logger: createLogger('contract-orchestrator', 'silent') });
 
-  const stream = async (res: http.ServerResponse, events: ChatStreamEvent[], gapMs: number) => {
+  const stream = async (reply: FastifyReply, events: TurnEvent[], opts: { gapMs?: number; end?: boolean } = {}) => {
     open++;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const sse = openSse(reply);
     try {
       for (const event of events) {
-        if (gapMs) await sleep(gapMs);
-        if (res.destroyed) return;
-        res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        if (opts.gapMs) await sleep(opts.gapMs);
+        if (sse.closed) return;
+        sse.send(TurnEvent.parse(event));
       }
     } finally {
       open--;
-      res.end();
+      if (opts.end !== false) sse.end();
+      if (open === 0) for (const resolve of idle.splice(0)) resolve();
     }
   };
 
@@ -91,74 +116,58 @@ export async function startContractOrchestrator(): Promise<ContractOrchestrator>
     turns.set(r.session_id, list);
   };
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const body = req.method === 'POST' ? await readJson(req).catch(() => undefined) : undefined;
-    requests.push({ method: req.method ?? '', path: url.pathname, body, headers: req.headers });
-    const json = (status: number, value: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(value));
-    };
+  app.addHook('onRequest', async (req) => {
+    requests.push({ method: req.method, path: req.url.split('?')[0]!, body: undefined, headers: req.headers });
+  });
+  app.addHook('preHandler', async (req) => {
+    requests.at(-1)!.body = req.body;
+  });
 
-    if (url.pathname === '/health') return json(200, { service: 'orchestrator', status: 'ok' });
-    if (url.pathname === '/v1/chat' && req.method === 'POST') {
-      const { message, session_id: sessionId } = body as { message: string; session_id: string };
-      const jobId = `job-${randomUUID()}`;
-      if (message === 'fail upstream') return json(500, { error: { code: 'internal', message: 'planner crashed' } });
-      if (message === 'stall') {
-        // Starts the stream, then goes silent: only the gateway's idle deadline can end this turn.
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        res.write(`data: ${JSON.stringify({ type: 'status', job_id: jobId, stage: 'planning' })}\n\n`);
-        return;
-      }
-      if (message === 'cut off') return stream(res, [{ type: 'status', job_id: jobId, stage: 'planning' }], 0);
-      if (message === 'needs approval') {
-        const action = pendingAction(sessionId, jobId);
-        pending.set(action.action_id, action);
-        const r = response(sessionId, jobId, 'I need your approval to run echo.', {
-          status: 'awaiting_approval',
-          issued_command: action,
-        });
-        record(r, message);
+  app.post<{ Body: { message: string; session_id: string } }>('/v1/chat', async (req, reply) => {
+    const { message, session_id: sessionId } = req.body;
+    const ids = { job_id: `job-${randomUUID()}`, session_id: sessionId };
+    const planning: TurnEvent = { type: 'status', ...ids, stage: 'planning' };
+    if (message === 'fail upstream') throw new CodedError('internal', 'planner crashed');
+    // Starts the stream, then goes silent: only the gateway's idle deadline can end this turn.
+    if (message === 'stall') return stream(reply, [planning], { end: false });
+    if (message === 'cut off') return stream(reply, [planning]);
+    if (message === 'needs approval') {
+      const action = pendingAction(sessionId, ids.job_id);
+      pending.set(action.action_id, action);
+      const r = response(sessionId, ids.job_id, 'I need your approval to run echo.', {
+        status: 'awaiting_approval',
+        issued_command: action,
+      });
+      record(r, message);
+      return stream(reply, [planning, { type: 'approval_required', ...ids, action }, ...answer(r)]);
+    }
+    // "slow …" streams its answer word by word, as an LLM writes it.
+    const slow = message.startsWith('slow');
+    const words = `You said: ${message}`.split(' ');
+    const r = response(sessionId, ids.job_id, words.join(' '));
+    record(r, message);
+    const tokens = slow ? words.map((w, i) => (i ? ` ${w}` : w)) : undefined;
+    return stream(reply, [planning, ...answer(r, tokens)], { gapMs: slow ? 60 : 0 });
+  });
+
+  app.post<{ Params: { id: string; decision: string }; Body: { session_id?: string } }>(
+    '/v1/actions/:id/:decision',
+    async (req, reply) => {
+      const action = pending.get(req.params.id);
+      if (!action) throw new CodedError('not_found', 'no such action');
+      if (action.session_id !== req.body?.session_id) throw new CodedError('forbidden', 'other session');
+      if (action.status !== 'pending') throw new CodedError('already_decided', 'decided');
+      const ids = { job_id: action.job_id, session_id: action.session_id };
+      if (req.params.decision === 'deny') {
+        action.status = 'denied';
         return stream(
-          res,
-          [
-            { type: 'status', job_id: jobId, stage: 'planning' },
-            { type: 'approval_required', job_id: jobId, action },
-            { type: 'done', response: r },
-          ],
-          0,
+          reply,
+          answer(response(ids.session_id, ids.job_id, 'Understood, I did not run it.', { status: 'denied' })),
         );
       }
-      const slow = message.startsWith('slow');
-      const words = `You said: ${message}`.split(' ');
-      const r = response(sessionId, jobId, words.join(' '));
-      record(r, message);
-      return stream(
-        res,
-        [
-          { type: 'status', job_id: jobId, stage: 'planning' },
-          ...words.map((w, i) => ({ type: 'token' as const, job_id: jobId, text: i ? ` ${w}` : w })),
-          { type: 'done', response: r },
-        ],
-        slow ? 60 : 0,
-      );
-    }
-    const decision = /^\/v1\/actions\/([^/]+)\/(approve|deny)$/.exec(url.pathname);
-    if (decision && req.method === 'POST') {
-      const action = pending.get(decodeURIComponent(decision[1]!));
-      const sessionId = (body as { session_id?: string })?.session_id;
-      if (!action) return json(404, { error: { code: 'not_found', message: 'no such action' } });
-      if (action.session_id !== sessionId) return json(403, { error: { code: 'forbidden', message: 'other session' } });
-      if (action.status !== 'pending') return json(409, { error: { code: 'already_decided', message: 'decided' } });
-      if (decision[2] === 'deny') {
-        action.status = 'denied';
-        const r = response(action.session_id, action.job_id, 'Understood, I did not run it.', { status: 'denied' });
-        return stream(res, [{ type: 'done', response: r }], 0);
-      }
       action.status = 'executed';
-      const result = {
-        kind: 'execute_tool' as const,
+      const result: z.infer<typeof ToolRunResult> = {
+        kind: 'execute_tool',
         tool_name: 'echo',
         args: ['hi'],
         output: 'hi\n',
@@ -169,49 +178,49 @@ export async function startContractOrchestrator(): Promise<ContractOrchestrator>
         duration_ms: 3,
         sandbox: 'bwrap',
       };
-      const r = response(action.session_id, action.job_id, 'The tool printed hi.', {
+      const r = response(ids.session_id, ids.job_id, 'The tool printed hi.', {
         actions_taken: ['execute_tool:echo'],
         action_result: result,
       });
-      return stream(
-        res,
-        [
-          { type: 'action_result', job_id: action.job_id, action, result },
-          { type: 'token', job_id: action.job_id, text: 'The tool printed hi.' },
-          { type: 'done', response: r },
-        ],
-        0,
-      );
-    }
-    const history = /^\/v1\/sessions\/([^/]+)\/turns$/.exec(url.pathname);
-    if (history) return json(200, { turns: turns.get(decodeURIComponent(history[1]!)) ?? [] });
-    if (url.pathname === '/api/echo') return json(200, { method: req.method, query: url.search, body });
-    if (url.pathname === '/api/hang') return; // never answers: the gateway's timeout must fire
-    if (url.pathname === '/api/endless/stream') {
-      // An event stream that never ends by itself (like the activity feed).
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('data: {"n":1}\n\n');
-      return;
-    }
-    if (url.pathname === '/api/activity/stream') {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('data: {"n":1}\n\n');
-      await sleep(400);
-      res.write('data: {"n":2}\n\n');
-      return res.end();
-    }
-    return json(404, { error: { code: 'not_found', message: `no route ${url.pathname}` } });
+      return stream(reply, [
+        { type: 'status', ...ids, stage: 'executing' },
+        { type: 'action_result', ...ids, action, result },
+        { type: 'status', ...ids, stage: 'answering' },
+        ...answer(r),
+      ]);
+    },
+  );
+
+  app.get<{ Params: { session_id: string } }>('/v1/sessions/:session_id/turns', async (req) => ({
+    turns: turns.get(req.params.session_id) ?? [],
+  }));
+  app.all('/api/echo', async (req) => ({
+    method: req.method,
+    query: req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '',
+    body: req.body,
+  }));
+  app.get('/api/hang', (_req, _reply) => new Promise(() => {})); // never answers: the gateway's timeout must fire
+  app.get('/api/endless/stream', async (_req, reply) => {
+    // An event stream that never ends by itself (like the activity feed).
+    openSse(reply, { subscription: true }).send({ n: 1 });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  app.get('/api/activity/stream', async (_req, reply) => {
+    const sse = openSse(reply, { subscription: true });
+    sse.send({ n: 1 });
+    await sleep(400);
+    sse.send({ n: 2 });
+    sse.end();
+  });
+
+  const port = await listen(app, '127.0.0.1', 0);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     openStreams: () => open,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    streamsIdle: () => (open === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    close: async () => {
+      app.server.closeAllConnections();
+      await app.close();
+    },
   };
 }

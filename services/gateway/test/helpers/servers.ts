@@ -2,12 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, gatewayConfigSchema, listen, loadConfig } from '@pagi/kit';
+import { createLogger, gatewayConfigSchema, listen, loadConfig } from '@pagi/runtime';
+import { buildTelemetryApp, MediaStore, readHostSample, SharedSampler } from '@pagi/telemetry';
 import type { FastifyInstance } from 'fastify';
-import { buildTelemetryApp } from '../../../telemetry/src/http/telemetry-app.ts';
-import { MediaStore } from '../../../telemetry/src/media/media-store.ts';
-import { readHostSample } from '../../../telemetry/src/sampler/host-reader.ts';
-import { SharedSampler } from '../../../telemetry/src/sampler/shared-sampler.ts';
 import { buildGatewayApp } from '../../src/http/gateway-app.ts';
 
 const silent = createLogger('test', 'silent');

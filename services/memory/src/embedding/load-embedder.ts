@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fromRoot, type Logger, type MemoryConfig } from '@pagi/kit';
+import { fromRoot, type Logger, type MemoryConfig } from '@pagi/runtime';
 import type { Embedder } from './embedder.ts';
 import { LexicalEmbedder } from './lexical-embedder.ts';
 import { TransformersEmbedder } from './transformers-embedder.ts';

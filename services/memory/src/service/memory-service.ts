@@ -1,5 +1,6 @@
-import { type AsyncHandlers, invalidArgument, notFound, unavailable } from '@pagi/kit';
-import type { MemoryServiceHandlers } from '@pagi/kit/gen/memory/MemoryService.ts';
+import { CodedError } from '@pagi/contracts';
+import type { AsyncHandlers } from '@pagi/runtime';
+import type { MemoryServiceHandlers } from '@pagi/runtime/gen/memory/MemoryService.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { MemoryRecord, MemoryStore, NewMemory } from '../store/types.ts';
 import { memoryId, pageToken } from './ids.ts';
@@ -71,7 +72,7 @@ export function memoryHandlers(deps: MemoryServiceDeps): AsyncHandlers<MemorySer
     try {
       return await embedder.embed(texts);
     } catch (err) {
-      throw unavailable(`embedder unavailable: ${(err as Error).message}`);
+      throw new CodedError('unavailable', `embedder unavailable: ${(err as Error).message}`);
     }
   };
 
@@ -161,7 +162,8 @@ export function memoryHandlers(deps: MemoryServiceDeps): AsyncHandlers<MemorySer
           twinId: p.twin_id,
         });
       } catch (err) {
-        if (err instanceof RangeError) throw invalidArgument('page_token: not a token returned by ListMemories');
+        if (err instanceof RangeError)
+          throw new CodedError('invalid_request', 'page_token: not a token returned by ListMemories');
         throw err;
       }
       return {
@@ -186,7 +188,8 @@ export function memoryHandlers(deps: MemoryServiceDeps): AsyncHandlers<MemorySer
     DeleteMemory: async (req) => {
       const d = deleteSchema.parse(req);
       if (d.memory_id) {
-        if (!(await store.deleteById(d.memory_id))) throw notFound(`memory ${d.memory_id} not found`);
+        if (!(await store.deleteById(d.memory_id)))
+          throw new CodedError('not_found', `memory ${d.memory_id} not found`);
         deps.onWrite?.();
         return { success: true, deleted: 1 };
       }

@@ -1,4 +1,4 @@
-import { gauge, histogram, LATENCY_BUCKETS } from '@pagi/kit';
+import { gauge, histogram, LATENCY_BUCKETS } from '@pagi/runtime';
 
 /** The memory service's own Prometheus metrics (the kit adds per-RPC latency and process metrics). */
 export function memoryMetrics() {

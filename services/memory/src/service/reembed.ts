@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { EmbeddedStore } from '../store/embedded/embedded-store.ts';
 

@@ -1,9 +1,7 @@
+import { DOMAINS, NAMESPACE_PATTERN, Namespace, TWIN_ID_PATTERN } from '@pagi/contracts';
 import { z } from 'zod';
-import { DOMAINS } from '../store/types.ts';
 
 // Request shapes as they arrive from proto-loader (defaults filled in); everything is bounded here, at the edge.
-
-export const NAMESPACE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface Limits {
   maxContentBytes: number;
@@ -14,7 +12,7 @@ export interface Limits {
 const namespace = z
   .string()
   .transform((s) => s.trim() || 'default')
-  .pipe(z.string().regex(NAMESPACE_PATTERN, 'must match [A-Za-z0-9_-]{1,64}'));
+  .pipe(Namespace);
 
 const domain = z
   .string()
@@ -26,7 +24,10 @@ const requiredDomain = z
   .transform((s) => s.trim().toLowerCase())
   .pipe(z.enum(DOMAINS, { error: `must be one of ${DOMAINS.join(', ')}` }));
 
-const twinId = z.string().max(128, 'at most 128 characters');
+// proto3 strings arrive as "" when unset: an empty twin id means the memory belongs to no particular twin.
+const twinId = z.string().refine((t) => t === '' || TWIN_ID_PATTERN.test(t), {
+  message: 'letters, digits and _ . @ - only (at most 128)',
+});
 
 const source = z
   .object({
@@ -108,6 +109,6 @@ export const deleteSchema = z
   })
   .transform((d) => ({ ...d, namespace: d.namespace.trim() || 'default' }))
   .refine((d) => Boolean(d.memory_id) || NAMESPACE_PATTERN.test(d.namespace), {
-    message: 'must match [A-Za-z0-9_-]{1,64}',
+    message: 'letters, digits, _ and - only (at most 64)',
     path: ['namespace'],
   });

@@ -1,4 +1,4 @@
-import type { Domain } from './types.ts';
+import type { Domain } from '@pagi/contracts';
 
 // Memories are grouped per namespace and knowledge domain; memories without a domain go to `<namespace>.general`.
 // Namespaces match /^[A-Za-z0-9_-]+$/, so the dot cannot be ambiguous.

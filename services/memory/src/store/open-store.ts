@@ -1,4 +1,4 @@
-import type { Logger, MemoryConfig } from '@pagi/kit';
+import type { Logger, MemoryConfig } from '@pagi/runtime';
 import { type Embedder, embedderSignature } from '../embedding/embedder.ts';
 import { EmbeddedStore } from './embedded/embedded-store.ts';
 import { DEFAULT_HNSW } from './embedded/vector-collection.ts';

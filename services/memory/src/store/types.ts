@@ -1,7 +1,7 @@
 // The storage contract both backends (embedded SQLite+HNSW and Qdrant) implement.
 
-export const DOMAINS = ['mind', 'body', 'heart', 'soul'] as const;
-export type Domain = (typeof DOMAINS)[number];
+import type { Domain } from '@pagi/contracts';
+import type { CollectionCount__Output } from '@pagi/contracts/gen/memory/CollectionCount.ts';
 
 /** A stored memory as callers see it. `domain` is '' when the memory belongs to no knowledge domain. */
 export interface MemoryRecord {
@@ -65,10 +65,8 @@ export interface ListPage {
   total: number;
 }
 
-export interface CollectionCount {
-  name: string;
-  count: number;
-}
+/** Memories per collection, as HealthCheck reports them. */
+export type CollectionCount = CollectionCount__Output;
 
 export interface MemoryStore {
   readonly backend: 'embedded' | 'qdrant';

@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/kit';
-import type { MemoryServiceClient } from '@pagi/kit/gen/memory/MemoryService.ts';
+import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
+import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
 const MAIN = path.join(REPO_ROOT, 'services/memory/src/main.ts');

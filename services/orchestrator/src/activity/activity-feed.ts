@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityEvent } from '@pagi/kit/contracts/platform.ts';
+import type { ActivityEvent } from '@pagi/contracts';
 
 type Listener = (event: ActivityEvent) => void;
 

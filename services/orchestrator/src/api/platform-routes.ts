@@ -1,30 +1,27 @@
-import type { OrchestratorConfig } from '@pagi/kit';
-import { HttpError, openSse, parseWith } from '@pagi/kit';
-import { Identifier } from '@pagi/kit/contracts/domains.ts';
-import { MemoryQueryRequest, type MemoryQueryResponse } from '@pagi/kit/contracts/memory.ts';
-import { type PlatformStatus, SummarizeRequest } from '@pagi/kit/contracts/platform.ts';
+import {
+  MemoryQueryRequest,
+  type MemoryQueryResponse,
+  type PlatformStatus,
+  parseWith,
+  SummarizeRequest,
+  TwinId,
+} from '@pagi/contracts';
+import type { MemoryClient, OrchestratorConfig } from '@pagi/runtime';
+import { openSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ActivityFeed } from '../activity/activity-feed.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
-import { DependencyError } from '../deps/dependency-error.ts';
-import type { MemoryClient } from '../deps/memory-client.ts';
-import { domainAttribution } from '../memory/attribution.ts';
+import { searchMemory } from '../memory/memory-search.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
 
 const SessionsQuery = z.object({
-  twin_id: Identifier.optional(),
+  twin_id: TwinId.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const ActivityQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const DEFAULT_TOP_K = 10;
-
-function dependencyHttpError(err: unknown): unknown {
-  if (!(err instanceof DependencyError)) return err;
-  if (err.kind === 'refused') return new HttpError(400, 'invalid_request', err.message);
-  return new HttpError(503, `${err.service}_unavailable`, err.message);
-}
 
 /** The /api/* routes the UI uses besides chat: status, sessions, activity, memory search, transcript summaries. */
 export function registerPlatformRoutes(
@@ -88,17 +85,13 @@ export function registerPlatformRoutes(
 
   app.post('/api/memory/query', async (req): Promise<MemoryQueryResponse> => {
     const body = parseWith(MemoryQueryRequest, req.body);
-    try {
-      const { hits, total } = await memory.query({
-        query: body.query,
-        namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
-        top_k: body.top_k ?? DEFAULT_TOP_K,
-        domains: body.domains ?? [],
-      });
-      return { results: hits, total, domain_attribution: domainAttribution(hits) };
-    } catch (err) {
-      throw dependencyHttpError(err);
-    }
+    const found = await searchMemory(memory, {
+      query: body.query,
+      namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
+      top_k: body.top_k ?? DEFAULT_TOP_K,
+      domains: body.domains ?? [],
+    });
+    return { results: found.hits, total: found.total, domain_attribution: found.domain_attribution };
   });
 
   app.post('/api/transcript/summarize', async (req) => {

@@ -1,4 +1,4 @@
-import type { ActionArgs, ChatRequest, LLMAction, PendingAction } from '@pagi/kit/contracts/chat.ts';
+import type { ActionArgs, ChatRequest, LLMAction, PendingAction } from '@pagi/contracts';
 import { commandLine } from '../planner/answers.ts';
 
 const DEFAULT_TOP_K = 5;

@@ -1,6 +1,13 @@
-import { HttpError, type Logger, openSse, parseWith, wantsSse } from '@pagi/kit';
-import { ActionDecisionRequest, ChatRequest, type ChatResponse } from '@pagi/kit/contracts/chat.ts';
-import { Identifier } from '@pagi/kit/contracts/domains.ts';
+import {
+  ActionDecisionRequest,
+  ChatRequest,
+  CodedError,
+  parseWith,
+  type SessionActionsResponse,
+  SessionId,
+  type SessionTurnsResponse,
+} from '@pagi/contracts';
+import { type Logger, openSse, wantsSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TurnStore } from '../conversations/turn-store.ts';
@@ -9,27 +16,30 @@ import type { PendingActionStore } from '../hitl/pending-actions.ts';
 import type { ChatEngine, Sink } from './chat-engine.ts';
 
 const ActionIdParams = z.object({ id: z.string().min(1).max(128) });
-const SessionQuery = z.object({ session_id: Identifier });
-const SessionParams = z.object({ session_id: Identifier });
+const SessionQuery = z.object({ session_id: SessionId });
+const SessionParams = z.object({ session_id: SessionId });
 const TurnsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
 
-/** Streams a turn as SSE: the sink's events, then `done` with the full response, or `error`. */
+/**
+ * Streams a turn as Server-Sent Events: the engine's turn events as they happen, or an `error` event when the turn
+ * cannot go on (naming the action when the stream answers a decision).
+ */
 async function streamed(
   reply: Parameters<typeof openSse>[0],
   logger: Logger,
-  run: (sink: Sink) => Promise<ChatResponse>,
+  run: (sink: Sink) => Promise<unknown>,
+  actionId?: string,
 ) {
   const sse = openSse(reply);
   try {
-    const response = await run((e) => sse.send(e));
-    sse.send({ type: 'done', response });
+    await run((e) => sse.send(e));
   } catch (err) {
-    const e = err as { code?: string; message?: string };
-    if (!(err instanceof HttpError)) logger.error({ err }, 'streamed turn failed');
+    if (!(err instanceof CodedError)) logger.error({ err }, 'streamed turn failed');
     sse.send({
       type: 'error',
-      code: err instanceof HttpError ? err.code : 'internal',
-      message: err instanceof HttpError ? (e.message ?? 'error') : 'the turn failed unexpectedly',
+      code: err instanceof CodedError ? err.code : 'internal',
+      message: err instanceof CodedError ? err.message : 'the turn failed unexpectedly',
+      ...(actionId ? { action_id: actionId } : {}),
     });
   } finally {
     sse.end();
@@ -54,7 +64,7 @@ export function registerChatRoutes(
     const body = parseWith(ChatRequest, req.body);
     const bytes = Buffer.byteLength(body.message, 'utf8');
     if (bytes > maxMessageBytes) {
-      throw new HttpError(400, 'message_too_large', `message is ${bytes} bytes; the limit is ${maxMessageBytes}`);
+      throw new CodedError('message_too_large', `message is ${bytes} bytes; the limit is ${maxMessageBytes}`);
     }
     if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.chat(body, sink));
     return engine.chat(body);
@@ -69,12 +79,12 @@ export function registerChatRoutes(
       const { session_id } = parseWith(ActionDecisionRequest, req.body);
       // The decision is claimed before any streaming starts, so refusals are plain 4xx answers.
       const claimed = engine.claim(id, session_id, decision);
-      if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.carryOut(claimed, sink));
+      if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.carryOut(claimed, sink), id);
       return engine.carryOut(claimed);
     });
   }
 
-  app.get('/v1/actions', async (req) => {
+  app.get('/v1/actions', async (req): Promise<SessionActionsResponse> => {
     const { session_id } = parseWith(SessionQuery, req.query);
     return {
       actions: actions.listForSession(session_id).map(({ result: _r, error: _e, ...a }) => a),
@@ -82,7 +92,7 @@ export function registerChatRoutes(
     };
   });
 
-  app.get('/v1/sessions/:session_id/turns', async (req) => {
+  app.get('/v1/sessions/:session_id/turns', async (req): Promise<SessionTurnsResponse> => {
     const { session_id } = parseWith(SessionParams, req.params);
     const { limit } = parseWith(TurnsQuery, req.query);
     return { turns: turns.forSession(session_id, limit) };

@@ -1,5 +1,5 @@
-import type { ChatResponse, SessionTurn, TurnStatus } from '@pagi/kit/contracts/chat.ts';
-import type { SessionSummary } from '@pagi/kit/contracts/platform.ts';
+import type { ChatResponse, SessionSummary, SessionTurn, TurnStatus } from '@pagi/contracts';
+import type { ChatEvents } from '../chat/chat-events.ts';
 import type { Db } from '../state/db.ts';
 
 interface Row {
@@ -97,4 +97,13 @@ export class TurnStore {
       last_activity_at: new Date(r.last_activity).toISOString(),
     }));
   }
+}
+
+/** Keeps the turn history: a turn is saved when it is first answered, and its answer replaced after a decision. */
+export function recordTurns(events: ChatEvents, turns: TurnStore): void {
+  events.subscribe((e) => {
+    if (e.type !== 'turn.answered') return;
+    if (e.phase === 'planned') turns.save({ twin_id: e.twin_id, message: e.message, response: e.response });
+    else turns.update(e.response);
+  });
 }

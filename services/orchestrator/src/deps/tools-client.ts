@@ -1,15 +1,17 @@
-import { createClient, inSpan, loadProto, unary } from '@pagi/kit';
-import type { ExecuteToolResponse__Output } from '@pagi/kit/gen/tools/ExecuteToolResponse.ts';
-import type { HealthCheckResponse__Output } from '@pagi/kit/gen/tools/HealthCheckResponse.ts';
-import type { ToolExecutorServiceClient } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
-import { ClientHolder, toDependencyError } from './dependency-error.ts';
+import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type { HealthCheckResponse__Output } from '@pagi/contracts/gen/tools/HealthCheckResponse.ts';
+import { ClientHolder, createClient, fromServiceError, inSpan, loadProto, unary } from '@pagi/runtime';
+import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 
 /** Beyond the tool's own timeout (enforced by the tools service), time for sandbox setup and teardown. */
 const EXECUTE_DEADLINE_MS = 60_000;
 const LIST_DEADLINE_MS = 2_000;
 const TOOL_LIST_TTL_MS = 60_000;
 
-/** The tools service as the orchestrator uses it: sandboxed execution, the tool list (cached) and health. */
+/**
+ * The tools service as the orchestrator uses it: sandboxed execution, the tool list (cached) and health. Failures
+ * are CodedErrors (`tools_unavailable`, or the service's refusal).
+ */
 export class ToolsClient {
   private readonly holder: ClientHolder<ToolExecutorServiceClient>;
   private readonly toolLists = new Map<string, { names: string[]; at: number }>();
@@ -38,7 +40,7 @@ export class ToolsClient {
         return res;
       } catch (err) {
         this.holder.reset(err);
-        throw toDependencyError('tools', err);
+        throw fromServiceError('tools', err);
       }
     });
   }
@@ -63,7 +65,7 @@ export class ToolsClient {
       return await unary(this.holder.get(), 'HealthCheck', {}, { deadlineMs: LIST_DEADLINE_MS });
     } catch (err) {
       this.holder.reset(err);
-      throw toDependencyError('tools', err);
+      throw fromServiceError('tools', err);
     }
   }
 

@@ -1,6 +1,6 @@
-import { bindService, invalidArgument, loadProto } from '@pagi/kit';
-import type { AdminServiceHandlers } from '@pagi/kit/gen/orchestrator/AdminService.ts';
-import { ZodError } from 'zod';
+import { CodedError } from '@pagi/contracts';
+import { bindService, loadProto } from '@pagi/runtime';
+import type { AdminServiceHandlers } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { AuditLog } from '../hitl/audit.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
 import type { Planner } from '../planner/planner.ts';
@@ -43,24 +43,18 @@ export function adminService(deps: {
       };
     },
     GetPromptHistory: (req) => {
-      if (req.limit < 0) throw invalidArgument('limit must not be negative');
+      if (req.limit < 0) throw new CodedError('invalid_request', 'limit must not be negative');
       const limit = Math.min(req.limit || HISTORY_DEFAULT, HISTORY_MAX);
       return { versions: deps.prompts.history(limit), current_version: deps.prompts.current().version };
     },
     UpdateSystemPrompt: (req) => {
-      try {
-        const v = deps.prompts.update(req);
-        deps.audit.record({
-          actor: `admin:${v.author}`,
-          event: 'prompt.updated',
-          detail: { version: v.version, reason: v.reason, chars: v.prompt.length },
-        });
-        return { success: true, version: v.version, message: `system prompt version ${v.version} is in effect` };
-      } catch (err) {
-        if (err instanceof ZodError)
-          throw invalidArgument(err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        throw err;
-      }
+      const v = deps.prompts.update(req);
+      deps.audit.record({
+        actor: `admin:${v.author}`,
+        event: 'prompt.updated',
+        detail: { version: v.version, reason: v.reason, chars: v.prompt.length },
+      });
+      return { success: true, version: v.version, message: `system prompt version ${v.version} is in effect` };
     },
   });
 }

@@ -1,6 +1,6 @@
-import { bindService, invalidArgument, loadProto } from '@pagi/kit';
-import { SummarizeRequest } from '@pagi/kit/contracts/platform.ts';
-import type { OrchestratorServiceHandlers } from '@pagi/kit/gen/orchestrator/OrchestratorService.ts';
+import { CodedError, SummarizeRequest } from '@pagi/contracts';
+import { bindService, loadProto } from '@pagi/runtime';
+import type { OrchestratorServiceHandlers } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
 
 /** orchestrator.OrchestratorService: transcript summaries for callers that speak gRPC. */
@@ -13,7 +13,7 @@ export function orchestratorService(deps: { summarizer: TranscriptSummarizer }):
       SummarizeTranscript: async (req) => {
         const parsed = SummarizeRequest.safeParse({ transcript_text: req.transcript_text.trim() });
         if (!parsed.success) {
-          throw invalidArgument('transcript_text must be between 1 and 200000 characters');
+          throw new CodedError('invalid_request', 'transcript_text must be between 1 and 200000 characters');
         }
         return deps.summarizer.summarize(parsed.data.transcript_text);
       },

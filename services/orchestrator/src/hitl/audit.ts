@@ -1,14 +1,5 @@
+import type { AuditEntry } from '@pagi/contracts';
 import type { Db } from '../state/db.ts';
-
-export interface AuditEntry {
-  ts: string;
-  actor: string;
-  event: string;
-  action_id: string | null;
-  job_id: string | null;
-  session_id: string | null;
-  detail: Record<string, unknown>;
-}
 
 /** Append-only record of every turn, proposal, approval, denial and execution: who, when, what, result. */
 export class AuditLog {

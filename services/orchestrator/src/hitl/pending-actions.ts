@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ActionArgs, ActionKind, ActionResult, ActionStatus, PendingAction } from '@pagi/kit/contracts/chat.ts';
+import type { ActionArgs, ActionKind, ActionResult, ActionStatus, ErrorCode, PendingAction } from '@pagi/contracts';
+import type { Decision } from '../chat/chat-events.ts';
 import type { Db } from '../state/db.ts';
 import { argsHash } from './args-hash.ts';
 
@@ -19,13 +20,10 @@ interface Row {
   error: string | null;
 }
 
-export type Decision = 'approved' | 'denied';
-
-/** Why a decision was refused; `status` is the HTTP status the API answers with. */
+/** Why a decision was refused, as a code of the error table. */
 export type Refusal = {
   ok: false;
-  status: 404 | 403 | 409;
-  code: 'not_found' | 'forbidden' | 'already_decided' | 'expired' | 'integrity';
+  code: Extract<ErrorCode, 'not_found' | 'forbidden' | 'already_decided' | 'expired' | 'integrity'>;
   message: string;
 };
 
@@ -139,22 +137,21 @@ export class PendingActionStore {
   decide(actionId: string, sessionId: string, decision: Decision): ClaimResult {
     const now = this.now();
     const row = this.db.prepare('SELECT * FROM pending_actions WHERE action_id = ?').get(actionId) as Row | undefined;
-    if (!row) return refuse(404, 'not_found', 'no such action');
-    if (row.session_id !== sessionId) return refuse(403, 'forbidden', 'this action belongs to another session');
+    if (!row) return refuse('not_found', 'no such action');
+    if (row.session_id !== sessionId) return refuse('forbidden', 'this action belongs to another session');
     if (row.status === 'pending' && row.expires_at <= now) {
       this.db
         .prepare(`UPDATE pending_actions SET status = 'expired' WHERE action_id = ? AND status = 'pending'`)
         .run(actionId);
-      return refuse(409, 'expired', 'this action expired before it was approved; ask again');
+      return refuse('expired', 'this action expired before it was approved; ask again');
     }
-    if (row.status === 'expired')
-      return refuse(409, 'expired', 'this action expired before it was approved; ask again');
-    if (row.status !== 'pending') return refuse(409, 'already_decided', `this action was already ${row.status}`);
+    if (row.status === 'expired') return refuse('expired', 'this action expired before it was approved; ask again');
+    if (row.status !== 'pending') return refuse('already_decided', `this action was already ${row.status}`);
     if (argsHash(row.kind, JSON.parse(row.args_json)) !== row.args_hash) {
       this.db
         .prepare(`UPDATE pending_actions SET status = 'failed', error = ? WHERE action_id = ? AND status = 'pending'`)
         .run('arguments do not match their hash', actionId);
-      return refuse(409, 'integrity', 'the stored arguments no longer match what was shown; refused');
+      return refuse('integrity', 'the stored arguments no longer match what was shown; refused');
     }
     const changed = this.db
       .prepare(
@@ -165,8 +162,8 @@ export class PendingActionStore {
     if (changed !== 1) {
       const again = this.get(actionId);
       return again?.status === 'expired'
-        ? refuse(409, 'expired', 'this action expired before it was approved; ask again')
-        : refuse(409, 'already_decided', `this action was already ${again?.status ?? 'decided'}`);
+        ? refuse('expired', 'this action expired before it was approved; ask again')
+        : refuse('already_decided', `this action was already ${again?.status ?? 'decided'}`);
     }
     return { ok: true, action: toAction({ ...row, status: decision, decided_at: now }) };
   }
@@ -181,6 +178,6 @@ export class PendingActionStore {
   }
 }
 
-function refuse(status: Refusal['status'], code: Refusal['code'], message: string): Refusal {
-  return { ok: false, status, code, message };
+function refuse(code: Refusal['code'], message: string): Refusal {
+  return { ok: false, code, message };
 }

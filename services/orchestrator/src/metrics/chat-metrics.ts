@@ -1,4 +1,5 @@
-import { counter, histogram, LATENCY_BUCKETS } from '@pagi/kit';
+import { counter, histogram, LATENCY_BUCKETS } from '@pagi/runtime';
+import type { ChatEvents } from '../chat/chat-events.ts';
 
 /** Prometheus metrics of the orchestrator's decisions (served on /metrics). */
 export function chatMetrics() {
@@ -13,3 +14,38 @@ export function chatMetrics() {
   };
 }
 export type ChatMetrics = ReturnType<typeof chatMetrics>;
+
+/** Counts what the chat does. */
+export function countChatEvents(events: ChatEvents, m: ChatMetrics): void {
+  events.subscribe((e) => {
+    switch (e.type) {
+      case 'turn.planned':
+        if (e.planner.fallback) m.plannerFallbacks.inc();
+        return;
+      case 'turn.answered':
+        if (e.phase === 'planned') {
+          m.turns.inc({ status: e.response.status, provider: e.response.planner.provider });
+          m.turnSeconds.observe({ action: e.action }, e.seconds);
+        } else if (e.response.status === 'completed' && e.response.planner.fallback) {
+          m.plannerFallbacks.inc();
+        }
+        return;
+      case 'action.refused':
+        m.refusals.inc({ code: e.code });
+        return;
+      case 'action.decided':
+        m.decisions.inc({ decision: e.decision });
+        return;
+      case 'action.executed':
+        if (e.result.kind === 'execute_tool') {
+          m.toolRuns.inc({ outcome: e.result.exit_code === 0 && !e.result.timed_out ? 'ok' : 'nonzero' });
+        } else {
+          m.memoryQueries.inc({ outcome: 'ok' });
+        }
+        return;
+      case 'action.failed':
+        (e.action.kind === 'execute_tool' ? m.toolRuns : m.memoryQueries).inc({ outcome: 'error' });
+        return;
+    }
+  });
+}

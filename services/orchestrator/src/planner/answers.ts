@@ -1,5 +1,4 @@
-import type { ActionArgs, ActionResult, PendingAction } from '@pagi/kit/contracts/chat.ts';
-import type { MemoryHit } from '@pagi/kit/contracts/memory.ts';
+import type { ActionArgs, ActionResult, MemoryHit, PendingAction } from '@pagi/contracts';
 
 const EXCERPT_CHARS = 280;
 const OUTPUT_CHARS = 2000;

@@ -1,5 +1,5 @@
-import type { LLMAction } from '@pagi/kit/contracts/chat.ts';
-import { DOMAINS, type Domain } from '@pagi/kit/contracts/domains.ts';
+import type { LLMAction } from '@pagi/contracts';
+import { DOMAINS, type Domain } from '@pagi/contracts';
 import { splitArgv } from './argv.ts';
 
 const MEMORY_PATTERNS = [

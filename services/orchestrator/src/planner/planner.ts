@@ -1,17 +1,10 @@
-import type { Logger } from '@pagi/kit';
-import { type ActionResult, LLMAction } from '@pagi/kit/contracts/chat.ts';
+import { type ActionResult, LLMAction, type PlannerInfo } from '@pagi/contracts';
+import type { LlmClient, LlmMessage } from '@pagi/llm';
+import { completeValidated, describeLlmFailure } from '@pagi/llm';
+import type { Logger } from '@pagi/runtime';
 import { z } from 'zod';
-import type { LlmClient, LlmMessage } from '../llm/client.ts';
-import { completeValidated, describeLlmFailure } from '../llm/validated.ts';
 import { resultForLlm, sourcesFooter, templateAnswer } from './answers.ts';
 import { mockDecide } from './mock-planner.ts';
-
-export interface PlannerInfo {
-  provider: 'openrouter' | 'mock';
-  model?: string;
-  fallback: boolean;
-  fallback_reason?: string;
-}
 
 export interface HistoryTurn {
   message: string;

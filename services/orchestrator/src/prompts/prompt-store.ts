@@ -1,14 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parseWith } from '@pagi/contracts';
+import type { PromptVersion__Output as PromptVersion } from '@pagi/contracts/gen/orchestrator/PromptVersion.ts';
 import { z } from 'zod';
 import type { Db } from '../state/db.ts';
-
-export interface PromptVersion {
-  version: number;
-  prompt: string;
-  author: string;
-  reason: string;
-  created_at_ms: number;
-}
 
 export const MAX_PROMPT_CHARS = 32_000;
 
@@ -62,7 +56,7 @@ export class PromptStore {
 
   /** Validates and stores a new version; effective from the next turn. */
   update(input: unknown): PromptVersion {
-    const { prompt, author, reason } = PromptUpdate.parse(input);
+    const { prompt, author, reason } = parseWith(PromptUpdate, input);
     return this.insert(prompt, author, reason);
   }
 

@@ -1,8 +1,8 @@
-import type { Logger } from '@pagi/kit';
-import type { SummarizeResponse } from '@pagi/kit/contracts/platform.ts';
+import type { SummarizeResponse } from '@pagi/contracts';
+import type { LlmClient } from '@pagi/llm';
+import { completeValidated, describeLlmFailure } from '@pagi/llm';
+import type { Logger } from '@pagi/runtime';
 import { z } from 'zod';
-import type { LlmClient } from '../llm/client.ts';
-import { completeValidated, describeLlmFailure } from '../llm/validated.ts';
 import { summarizeExtractive } from './extractive.ts';
 
 const LlmSummary = z.object({

@@ -1,4 +1,4 @@
-import { createHttpApp, type Logger } from '@pagi/kit';
+import { createHttpApp, type Logger } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { registerMediaRoutes } from '../media/media-routes.ts';
 import type { MediaStore } from '../media/media-store.ts';

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { errorBody, notFoundHttp } from '@pagi/kit';
+import { CodedError, errorBody, httpStatusOf } from '@pagi/contracts';
 import type { FastifyInstance } from 'fastify';
 import { parseByteRange } from './byte-range.ts';
 import type { MediaStore } from './media-store.ts';
@@ -10,11 +10,11 @@ export function registerMediaRoutes(app: FastifyInstance, store: MediaStore): vo
 
   app.get<{ Params: { id: string } }>('/v1/media/:id', async (req, reply) => {
     const item = store.get(req.params.id);
-    if (!item) throw notFoundHttp(`no media with id ${JSON.stringify(req.params.id.slice(0, 64))}`);
+    if (!item) throw new CodedError('not_found', `no media with id ${JSON.stringify(req.params.id.slice(0, 64))}`);
     const range = parseByteRange(req.headers.range, item.size);
     if (range.kind === 'unsatisfiable') {
       return reply
-        .status(416)
+        .status(httpStatusOf('range_not_satisfiable'))
         .header('content-range', `bytes */${item.size}`)
         .send(errorBody('range_not_satisfiable', `range ${req.headers.range} is outside 0-${item.size - 1}`));
     }

@@ -4,8 +4,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Logger } from '@pagi/kit';
-import { MediaItem } from '@pagi/kit/contracts/platform.ts';
+import { MediaItem } from '@pagi/contracts';
+import type { Logger } from '@pagi/runtime';
 import { baseContentType, extensionFor } from './content-types.ts';
 
 /** Ids are generated UUIDs; anything else in a URL is refused before it gets near the file system. */

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { HttpError } from '@pagi/kit';
+import { CodedError } from '@pagi/contracts';
 import type { FastifyInstance } from 'fastify';
 import { isAllowedMediaType } from './content-types.ts';
 import { EmptyUploadError, type MediaStore } from './media-store.ts';
@@ -17,18 +17,17 @@ export async function registerUploadRoute(app: FastifyInstance, store: MediaStor
 
   app.post('/v1/media/upload', async (req) => {
     if (!req.isMultipart()) {
-      throw new HttpError(415, 'unsupported_media_type', 'expected multipart/form-data with a "file" field');
+      throw new CodedError('unsupported_media_type', 'expected multipart/form-data with a "file" field');
     }
     const part = await req.file();
-    if (!part) throw new HttpError(400, 'invalid_request', 'no file in the upload (field "file")');
+    if (!part) throw new CodedError('invalid_request', 'no file in the upload (field "file")');
     if (part.fieldname !== 'file') {
       part.file.resume();
-      throw new HttpError(400, 'invalid_request', `unexpected file field "${part.fieldname}", expected "file"`);
+      throw new CodedError('invalid_request', `unexpected file field "${part.fieldname}", expected "file"`);
     }
     if (!isAllowedMediaType(part.mimetype)) {
       part.file.resume();
-      throw new HttpError(
-        415,
+      throw new CodedError(
         'unsupported_media_type',
         `content type ${JSON.stringify(part.mimetype)} is not allowed (audio, video or image only)`,
       );
@@ -40,9 +39,9 @@ export async function registerUploadRoute(app: FastifyInstance, store: MediaStor
       req.log.info({ id: item.id, size: item.size, content_type: item.content_type }, 'media stored');
       return { success: true, filename: item.filename, stored_path: store.pathOf(item), id: item.id };
     } catch (err) {
-      if (err instanceof EmptyUploadError) throw new HttpError(400, 'empty_file', err.message);
+      if (err instanceof EmptyUploadError) throw new CodedError('empty_file', err.message);
       if (err instanceof FileTooLarge) {
-        throw new HttpError(413, 'payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`);
+        throw new CodedError('payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`);
       }
       throw err;
     }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
-import type { TelemetrySample } from '@pagi/kit/contracts/platform.ts';
+import type { TelemetrySample } from '@pagi/contracts';
 import si from 'systeminformation';
 
 /** Number of processes: /proc on Linux (a directory listing), systeminformation's full process scan elsewhere. */

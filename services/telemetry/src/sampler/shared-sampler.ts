@@ -1,6 +1,6 @@
-import type { Logger } from '@pagi/kit';
-import { counter, gauge } from '@pagi/kit';
-import type { TelemetrySample } from '@pagi/kit/contracts/platform.ts';
+import type { TelemetrySample } from '@pagi/contracts';
+import type { Logger } from '@pagi/runtime';
+import { counter, gauge } from '@pagi/runtime';
 
 export type SampleListener = (sample: TelemetrySample) => void;
 

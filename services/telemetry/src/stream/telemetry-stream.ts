@@ -1,4 +1,4 @@
-import { openSse } from '@pagi/kit';
+import { openSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { SharedSampler } from '../sampler/shared-sampler.ts';
 

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COMPILED_TOOL_NAME_PATTERN } from '@pagi/contracts';
 
-/** Names the build service may give a tool; also the only names looked up in the repository. */
-export const COMPILED_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 export const MANIFEST = 'manifest.json';
 const MAX_LISTED = 1000;
 
@@ -13,7 +12,7 @@ export function compiledBinary(repoDir: string, name: string): string {
 
 /** The tool's executable when it is installed (checked on every call, so new builds show up at once). */
 export function findCompiled(repoDir: string, name: string): string | undefined {
-  if (!COMPILED_NAME.test(name)) return undefined;
+  if (!COMPILED_TOOL_NAME_PATTERN.test(name)) return undefined;
   const bin = compiledBinary(repoDir, name);
   try {
     const st = statSync(bin);

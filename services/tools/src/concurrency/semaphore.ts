@@ -1,9 +1,6 @@
-/** Thrown when more callers wait than the queue allows. */
-export class QueueFullError extends Error {
-  override name = 'QueueFullError';
-}
+import { CodedError } from '@pagi/contracts';
 
-/** Limits how many tasks run at once; further callers wait in a bounded FIFO queue. */
+/** Limits how many tasks run at once; further callers wait in a bounded FIFO queue (beyond it: resource_exhausted). */
 export class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
@@ -21,7 +18,8 @@ export class Semaphore {
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {
-      if (this.waiting.length >= this.maxQueue) throw new QueueFullError(`busy: ${this.waiting.length} calls waiting`);
+      if (this.waiting.length >= this.maxQueue)
+        throw new CodedError('resource_exhausted', `busy: ${this.waiting.length} calls waiting`);
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.active += 1;

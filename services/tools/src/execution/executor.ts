@@ -1,15 +1,11 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '@pagi/kit';
-import {
-  counter,
-  describeZodError,
-  histogram,
-  invalidArgument,
-  LATENCY_BUCKETS,
-  notFound,
-  permissionDenied,
-} from '@pagi/kit';
+import { CodedError, describeIssues, type ErrorCode } from '@pagi/contracts';
+import type { ExecuteToolRequest__Output } from '@pagi/contracts/gen/tools/ExecuteToolRequest.ts';
+import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type { ToolInfo__Output } from '@pagi/contracts/gen/tools/ToolInfo.ts';
+import type { Logger } from '@pagi/runtime';
+import { counter, histogram, LATENCY_BUCKETS } from '@pagi/runtime';
 import type { ZodError } from 'zod';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { NETWORK_SCAN, networkScan, type ScanGates, ScanRefused, ScanUsageError } from '../builtin/network-scan.ts';
@@ -21,24 +17,8 @@ import { createRunDir } from '../sandbox/run-dir.ts';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { ResourceLimits } from '../sandbox/types.ts';
 
-export interface ExecuteInput {
-  tool_name: string;
-  args: string[];
-  twin_id: string;
-  timeout_ms: number;
-  stdin: string;
-}
-
-export interface ExecuteOutput {
-  output: string;
-  stderr: string;
-  exit_code: number;
-  duration_ms: number;
-  truncated: boolean;
-  sandbox: string;
-  timed_out: boolean;
-  signal: string;
-}
+type ExecuteInput = ExecuteToolRequest__Output;
+type ExecuteOutput = ExecuteToolResponse__Output;
 
 export interface ExecutorOptions {
   policy: PolicyStore;
@@ -73,7 +53,7 @@ export class ToolExecutor {
     this.o = opts;
   }
 
-  private refuse(input: ExecuteInput, kind: string, reason: string, make: (m: string) => Error): Error {
+  private refuse(input: ExecuteInput, kind: string, reason: string, code: ErrorCode): CodedError {
     this.o.audit.record({
       twin_id: input.twin_id,
       tool: input.tool_name,
@@ -83,7 +63,7 @@ export class ToolExecutor {
       reason,
     });
     this.runs.inc({ kind, outcome: 'refused' });
-    return make(reason);
+    return new CodedError(code, reason);
   }
 
   /** Audits a request refused before the policy saw it (a malformed name, too many arguments …). */
@@ -95,7 +75,7 @@ export class ToolExecutor {
       kind: 'invalid',
       args: Array.isArray(request.args) ? request.args.slice(0, 16).map(clip) : [],
       decision: 'refused',
-      reason: describeZodError(error),
+      reason: describeIssues(error),
     });
     this.runs.inc({ kind: 'invalid', outcome: 'refused' });
   }
@@ -109,17 +89,17 @@ export class ToolExecutor {
       this.o.allowRestricted,
       'restricted-only',
     );
-    if (!restricted.allowed) throw this.refuse(input, 'restricted', restricted.reason, permissionDenied);
+    if (!restricted.allowed) throw this.refuse(input, 'restricted', restricted.reason, 'forbidden');
     const ref = this.o.catalog.resolve(policy, input.tool_name);
     if (!ref) {
-      throw this.refuse(input, 'unknown', `unknown tool ${input.tool_name}`, notFound);
+      throw this.refuse(input, 'unknown', `unknown tool ${input.tool_name}`, 'not_found');
     }
     const decision = decide(
       policy,
       { twinId: input.twin_id, tool: ref.name, kind: ref.kind, args: input.args },
       this.o.allowRestricted,
     );
-    if (!decision.allowed) throw this.refuse(input, ref.kind, decision.reason, permissionDenied);
+    if (!decision.allowed) throw this.refuse(input, ref.kind, decision.reason, 'forbidden');
     const timeoutMs = Math.min(input.timeout_ms || this.o.timeoutMs, this.o.timeoutMs);
 
     let result: ExecuteOutput;
@@ -129,8 +109,8 @@ export class ToolExecutor {
           ? await this.runBuiltin(input, timeoutMs)
           : await this.o.slots.run(() => this.runSandboxed(ref, input, timeoutMs, signal));
     } catch (err) {
-      if (err instanceof ScanRefused) throw this.refuse(input, ref.kind, err.message, permissionDenied);
-      if (err instanceof ScanUsageError) throw this.refuse(input, ref.kind, err.message, invalidArgument);
+      if (err instanceof ScanRefused) throw this.refuse(input, ref.kind, err.message, 'forbidden');
+      if (err instanceof ScanUsageError) throw this.refuse(input, ref.kind, err.message, 'invalid_request');
       this.o.audit.record({
         twin_id: input.twin_id,
         tool: ref.name,
@@ -222,7 +202,7 @@ export class ToolExecutor {
   }
 
   /** Tools a twin may run now: allowed by its allowlist and not refused outright as restricted. */
-  list(twinId: string): Array<{ name: string; description: string; kind: string }> {
+  list(twinId: string): ToolInfo__Output[] {
     const policy = this.o.policy.policy;
     return this.o.catalog
       .all(policy)

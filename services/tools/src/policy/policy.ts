@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describeZodError } from '@pagi/kit';
+import { describeIssues } from '@pagi/contracts';
 import { parse } from 'yaml';
 import { type PolicyFile, policySchema } from './schema.ts';
 
@@ -43,7 +43,7 @@ export function parsePolicy(text: string, source: string): Policy {
     throw new PolicyError(`${source}: not valid YAML: ${(err as Error).message}`);
   }
   const result = policySchema.safeParse(raw);
-  if (!result.success) throw new PolicyError(`${source}: ${describeZodError(result.error)}`);
+  if (!result.success) throw new PolicyError(`${source}: ${describeIssues(result.error)}`);
   return compile(result.data);
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import { loadPolicyFile, type Policy } from './policy.ts';
 
 /**

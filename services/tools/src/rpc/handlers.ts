@@ -1,6 +1,5 @@
-import { type AsyncHandlers, invalidArgument, resourceExhausted } from '@pagi/kit';
-import type { ToolExecutorServiceHandlers } from '@pagi/kit/gen/tools/ToolExecutorService.ts';
-import { QueueFullError } from '../concurrency/semaphore.ts';
+import type { AsyncHandlers } from '@pagi/runtime';
+import type { ToolExecutorServiceHandlers } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import type { ToolExecutor } from '../execution/executor.ts';
 import type { SandboxKind } from '../sandbox/types.ts';
 import { executeToolRequest, listToolsRequest } from './request-schema.ts';
@@ -23,12 +22,7 @@ export function toolsHandlers(deps: HandlerDeps): AsyncHandlers<ToolExecutorServ
       // A caller that cancels or passes its deadline takes the running program down with it.
       const abort = new AbortController();
       call.once('cancelled', () => abort.abort());
-      try {
-        return await deps.executor.execute(req, abort.signal);
-      } catch (err) {
-        if (err instanceof QueueFullError) throw resourceExhausted(err.message);
-        throw err;
-      }
+      return deps.executor.execute(req, abort.signal);
     },
     ListTools: (request) => {
       const req = listToolsRequest.parse(request);
@@ -42,5 +36,3 @@ export function toolsHandlers(deps: HandlerDeps): AsyncHandlers<ToolExecutorServ
     }),
   };
 }
-
-export { invalidArgument };

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import { PRLIMIT } from './limits.ts';
 import { createRunDir, ensureReachable, type RunAs } from './run-dir.ts';
 import { Sandbox } from './sandbox.ts';

@@ -2,7 +2,7 @@
 // can act like a hostile tool from inside the sandbox.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './service.ts';
+import { REPO_ROOT } from '@pagi/tests/helpers/stack.ts';
 
 export const DEFAULT_POLICY = readFileSync(path.join(REPO_ROOT, 'config/tools_policy.yaml'), 'utf8');
 

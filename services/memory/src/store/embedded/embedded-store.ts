@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import { words } from '../../text/tokens.ts';
 import { collectionName, collectionsFor } from '../collections.ts';
 import { reciprocalRankFusion } from '../fusion.ts';

@@ -1,4 +1,5 @@
-import type { Domain, MemoryRecord } from '../types.ts';
+import type { Domain } from '@pagi/contracts';
+import type { MemoryRecord } from '../types.ts';
 
 /** A row of the memories table. */
 export interface MemoryRow {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { QdrantStore } from './qdrant-store.ts';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@pagi/kit';
+import type { Logger } from '@pagi/runtime';
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import { collectionName, collectionsFor } from '../collections.ts';
 import { reciprocalRankFusion } from '../fusion.ts';

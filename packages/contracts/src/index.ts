@@ -1,0 +1,10 @@
+// The shapes every part of the platform agrees on. zod only: the browser imports this and nothing else of the backend.
+export * from './chat.ts';
+export * from './domains.ts';
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './knowledge.ts';
+export * from './memory.ts';
+export * from './platform.ts';
+export * from './turn-events.ts';
+export * from './ws.ts';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Domain } from './domains.ts';
+
+/**
+ * Where a file is in ingestion. `storing`: its chunks are being committed to the memory service, which embeds and
+ * stores them; `stored` once the last one is in.
+ */
+export const IngestStage = z.enum([
+  'queued',
+  'reading',
+  'classifying',
+  'chunking',
+  'storing',
+  'stored',
+  'skipped',
+  'failed',
+  'cancelled',
+]);
+export type IngestStage = z.infer<typeof IngestStage>;
+
+/** One file's progress through ingestion. */
+export const FileProgress = z.object({
+  id: z.string(),
+  path: z.string(),
+  name: z.string(),
+  title: z.string().optional(),
+  stage: IngestStage,
+  chunks_done: z.number().int(),
+  chunks_total: z.number().int(),
+  domain: Domain.nullable(),
+  confidence: z.number().nullable(),
+  error: z.string().nullable(),
+  updated_at: z.string(),
+});
+export type FileProgress = z.infer<typeof FileProgress>;
+
+export const IngestSummary = z.object({
+  is_active: z.boolean(),
+  files_processed: z.number().int(),
+  files_failed: z.number().int(),
+  current_file: z.string().nullable(),
+  last_error: z.string().nullable(),
+});
+export type IngestSummary = z.infer<typeof IngestSummary>;
+
+/** GET /api/knowledge/ingest/status */
+export const IngestStatusResponse = z.object({ status: IngestSummary, files: z.array(FileProgress) });
+export type IngestStatusResponse = z.infer<typeof IngestStatusResponse>;
+
+/** POST /api/knowledge/ingest */
+export const IngestRequest = z.object({ file_path: z.string().min(1).max(4096).optional() });
+export const IngestResponse = z.object({ success: z.boolean(), message: z.string(), queued: z.number().int() });
+
+/** Events of GET /api/knowledge/ingest/events (SSE). */
+export const IngestEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('file'), file: FileProgress }),
+  /** e.g. "Security Audit classified as SOUL (98% confidence)" */
+  z.object({ type: z.literal('completed'), file: FileProgress, message: z.string() }),
+  z.object({ type: z.literal('status'), status: IngestSummary }),
+]);
+export type IngestEvent = z.infer<typeof IngestEvent>;
+
+/** GET /api/knowledge/stats */
+export const KnowledgeStats = z.object({
+  domains: z.record(Domain, z.object({ files: z.number().int(), chunks: z.number().int() })),
+  total_files: z.number().int(),
+  total_chunks: z.number().int(),
+});
+export type KnowledgeStats = z.infer<typeof KnowledgeStats>;
+
+/** GET /api/knowledge/atlas?method=pca|umap&max_nodes=500 */
+export const AtlasQuery = z.object({
+  method: z.enum(['pca', 'umap']).default('pca'),
+  max_nodes: z.coerce.number().int().min(2).max(5000).default(500),
+});
+export const AtlasNode = z.object({
+  id: z.string(),
+  x: z.number(),
+  y: z.number(),
+  z: z.number(),
+  domain: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+});
+export const AtlasEdge = z.object({ source: z.string(), target: z.string(), similarity: z.number() });
+export const AtlasResponse = z.object({
+  nodes: z.array(AtlasNode),
+  edges: z.array(AtlasEdge),
+  total: z.number().int(),
+  method: z.enum(['pca', 'umap']),
+});
+export type AtlasNode = z.infer<typeof AtlasNode>;
+export type AtlasResponse = z.infer<typeof AtlasResponse>;
+
+/** POST /api/knowledge/path */
+export const PathRequest = z.object({ source_id: z.string().min(1), target_id: z.string().min(1) });
+export const PathResponse = z.object({
+  path: z.array(z.object({ id: z.string(), title: z.string(), similarity: z.number() })),
+  total_strength: z.number(),
+  found: z.boolean(),
+});
+export type PathResponse = z.infer<typeof PathResponse>;

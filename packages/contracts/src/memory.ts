@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Domain } from './domains.ts';
+import { Namespace } from './ids.ts';
+
+/** POST /api/memory/query */
+export const MemoryQueryRequest = z.object({
+  query: z.string().min(1).max(4096),
+  namespace: Namespace.optional(),
+  top_k: z.number().int().min(1).max(100).optional(),
+  domains: z.array(Domain).optional(),
+});
+export type MemoryQueryRequest = z.infer<typeof MemoryQueryRequest>;
+
+export const MemoryHit = z.object({
+  id: z.string(),
+  content: z.string(),
+  domain: z.string(),
+  score: z.number(),
+  source_file: z.string().optional(),
+  chunk_index: z.number().int().optional(),
+  title: z.string().optional(),
+  metadata: z.record(z.string(), z.string()),
+});
+export type MemoryHit = z.infer<typeof MemoryHit>;
+
+/** Each domain's share of the results and its mean score. */
+export const DomainAttribution = z.record(
+  z.string(),
+  z.object({ share: z.number(), mean_score: z.number(), count: z.number().int() }),
+);
+export type DomainAttribution = z.infer<typeof DomainAttribution>;
+
+export const MemoryQueryResponse = z.object({
+  results: z.array(MemoryHit),
+  total: z.number().int(),
+  domain_attribution: DomainAttribution,
+});
+export type MemoryQueryResponse = z.infer<typeof MemoryQueryResponse>;

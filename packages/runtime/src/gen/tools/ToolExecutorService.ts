@@ -1,0 +1,182 @@
+// Original file: tools.proto
+
+import type * as grpc from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import type {
+  ExecuteToolRequest as _tools_ExecuteToolRequest,
+  ExecuteToolRequest__Output as _tools_ExecuteToolRequest__Output,
+} from '@pagi/contracts/gen/tools/ExecuteToolRequest.ts';
+import type {
+  ExecuteToolResponse as _tools_ExecuteToolResponse,
+  ExecuteToolResponse__Output as _tools_ExecuteToolResponse__Output,
+} from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type {
+  HealthCheckRequest as _tools_HealthCheckRequest,
+  HealthCheckRequest__Output as _tools_HealthCheckRequest__Output,
+} from '@pagi/contracts/gen/tools/HealthCheckRequest.ts';
+import type {
+  HealthCheckResponse as _tools_HealthCheckResponse,
+  HealthCheckResponse__Output as _tools_HealthCheckResponse__Output,
+} from '@pagi/contracts/gen/tools/HealthCheckResponse.ts';
+import type {
+  ListToolsRequest as _tools_ListToolsRequest,
+  ListToolsRequest__Output as _tools_ListToolsRequest__Output,
+} from '@pagi/contracts/gen/tools/ListToolsRequest.ts';
+import type {
+  ListToolsResponse as _tools_ListToolsResponse,
+  ListToolsResponse__Output as _tools_ListToolsResponse__Output,
+} from '@pagi/contracts/gen/tools/ListToolsResponse.ts';
+
+export interface ToolExecutorServiceClient extends grpc.Client {
+  ExecuteTool(
+    argument: _tools_ExecuteToolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ExecuteTool(
+    argument: _tools_ExecuteToolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ExecuteTool(
+    argument: _tools_ExecuteToolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ExecuteTool(
+    argument: _tools_ExecuteToolRequest,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  executeTool(
+    argument: _tools_ExecuteToolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  executeTool(
+    argument: _tools_ExecuteToolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  executeTool(
+    argument: _tools_ExecuteToolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  executeTool(
+    argument: _tools_ExecuteToolRequest,
+    callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  HealthCheck(
+    argument: _tools_HealthCheckRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  HealthCheck(
+    argument: _tools_HealthCheckRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  HealthCheck(
+    argument: _tools_HealthCheckRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  HealthCheck(
+    argument: _tools_HealthCheckRequest,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  healthCheck(
+    argument: _tools_HealthCheckRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  healthCheck(
+    argument: _tools_HealthCheckRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  healthCheck(
+    argument: _tools_HealthCheckRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  healthCheck(
+    argument: _tools_HealthCheckRequest,
+    callback: grpc.requestCallback<_tools_HealthCheckResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  ListTools(
+    argument: _tools_ListToolsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListTools(
+    argument: _tools_ListToolsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListTools(
+    argument: _tools_ListToolsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListTools(
+    argument: _tools_ListToolsRequest,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listTools(
+    argument: _tools_ListToolsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listTools(
+    argument: _tools_ListToolsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listTools(
+    argument: _tools_ListToolsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listTools(
+    argument: _tools_ListToolsRequest,
+    callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+}
+
+export interface ToolExecutorServiceHandlers extends grpc.UntypedServiceImplementation {
+  ExecuteTool: grpc.handleUnaryCall<_tools_ExecuteToolRequest__Output, _tools_ExecuteToolResponse>;
+
+  HealthCheck: grpc.handleUnaryCall<_tools_HealthCheckRequest__Output, _tools_HealthCheckResponse>;
+
+  ListTools: grpc.handleUnaryCall<_tools_ListToolsRequest__Output, _tools_ListToolsResponse>;
+}
+
+export interface ToolExecutorServiceDefinition extends grpc.ServiceDefinition {
+  ExecuteTool: MethodDefinition<
+    _tools_ExecuteToolRequest,
+    _tools_ExecuteToolResponse,
+    _tools_ExecuteToolRequest__Output,
+    _tools_ExecuteToolResponse__Output
+  >;
+  HealthCheck: MethodDefinition<
+    _tools_HealthCheckRequest,
+    _tools_HealthCheckResponse,
+    _tools_HealthCheckRequest__Output,
+    _tools_HealthCheckResponse__Output
+  >;
+  ListTools: MethodDefinition<
+    _tools_ListToolsRequest,
+    _tools_ListToolsResponse,
+    _tools_ListToolsRequest__Output,
+    _tools_ListToolsResponse__Output
+  >;
+}

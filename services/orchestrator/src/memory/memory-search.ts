@@ -1,0 +1,43 @@
+import type { DomainAttribution, MemoryHit } from '@pagi/contracts';
+import type { MemoryResult__Output } from '@pagi/contracts/gen/memory/MemoryResult.ts';
+import type { MemoryClient, MemorySearch } from '@pagi/runtime';
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** A memory service result as the HTTP contract and the chat show it. */
+function toHit(r: MemoryResult__Output): MemoryHit {
+  return {
+    id: r.id,
+    content: r.content,
+    domain: r.domain,
+    score: r.score,
+    ...(r.source?.file || r.metadata.source_file ? { source_file: r.source?.file || r.metadata.source_file } : {}),
+    ...(r.source?.file ? { chunk_index: r.source.chunk_index } : {}),
+    ...(r.metadata.title ? { title: r.metadata.title } : {}),
+    metadata: r.metadata,
+  };
+}
+
+/** Each domain's share of the results and its mean score ("unclassified" for results without a domain). */
+export function domainAttribution(hits: MemoryHit[]): DomainAttribution {
+  const groups = new Map<string, { count: number; sum: number }>();
+  for (const h of hits) {
+    const key = h.domain || 'unclassified';
+    const g = groups.get(key) ?? { count: 0, sum: 0 };
+    g.count += 1;
+    g.sum += h.score;
+    groups.set(key, g);
+  }
+  const out: DomainAttribution = {};
+  for (const [domain, g] of groups) {
+    out[domain] = { share: round(g.count / hits.length), mean_score: round(g.sum / g.count), count: g.count };
+  }
+  return out;
+}
+
+/** One memory search, as the chat's approved action and POST /api/memory/query both run it. */
+export async function searchMemory(memory: MemoryClient, q: MemorySearch) {
+  const res = await memory.query(q);
+  const hits = res.results.map(toHit);
+  return { hits, total: res.total, domain_attribution: domainAttribution(hits) };
+}
