@@ -1,13 +1,13 @@
 // Tools benchmark: ExecuteTool round trip over gRPC for `true` under bubblewrap versus a plain spawn of the same
 // program from this process, and CreateTool for a 20-line Rust program. Prints one JSON object.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import { reservePort } from '@pagi/tests/helpers/ports.ts';
-import { ensureReachable, NOBODY, Sandbox } from '@pagi/tools';
+import { Sandbox, UID_RANGE, UidPool } from '@pagi/tools';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXEC_RUNS = Number(process.env.BENCH_EXEC_RUNS ?? 300);
@@ -56,10 +56,10 @@ async function directSandbox(sandbox: Sandbox, workDir: string): Promise<number>
   const res = await sandbox.run({
     program: '/usr/bin/true',
     args: [],
-    workDir,
+    hostDir: workDir,
     timeoutMs: 10_000,
     outputMaxBytes: 1024,
-    limits: { processes: 64, memoryBytes: 512 * 1024 * 1024, fileBytes: 64 * 1024 * 1024 },
+    limits: { processes: 64, memoryBytes: 512 * 1024 * 1024, fileBytes: 64 * 1024 * 1024, scratchBytes: 64 << 20 },
   });
   if (res.exitCode !== 0) throw new Error(`direct bwrap run failed: ${res.stderr}`);
   return performance.now() - t0;
@@ -90,11 +90,11 @@ try {
     return performance.now() - t0;
   };
 
-  const runAs = process.getuid?.() === 0 ? NOBODY : undefined;
-  const direct = new Sandbox({ kind: 'bwrap', bwrapPath: 'bwrap', runAs });
+  // The same kind of run user the service lends (its own per run when root).
+  const users = process.getuid?.() === 0 ? new UidPool(230_000, UID_RANGE) : undefined;
+  const direct = new Sandbox({ kind: 'bwrap', bwrapPath: 'bwrap', users });
   const workDir = path.join(data, 'direct-run');
-  ensureReachable(workDir, runAs ?? { uid: process.getuid!(), gid: process.getgid!() }, data);
-  if (runAs) chownSync(workDir, runAs.uid, runAs.gid);
+  mkdirSync(workDir, { recursive: true });
 
   for (let i = 0; i < WARMUP; i++) {
     await execTrue();

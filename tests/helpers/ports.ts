@@ -2,47 +2,18 @@
 // handing it to a child races: another test may take it before the child binds. Ports here are taken from a range
 // the kernel never hands out for port 0 (below the ephemeral range) and reserved across all test processes of the
 // machine with a lock directory per port, so no two tests get the same one; a reservation ends with its process.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { tryLock, unlock } from '@pagi/runtime';
 
-export const LOCKS = path.join(tmpdir(), 'pagi-test-ports');
+export const LOCKS = `${tmpdir()}/pagi-test-ports`;
 const FIRST = 20_000;
 const LAST = 32_000; // Linux hands out ephemeral ports from 32768 up.
 const mine = new Set<number>();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Takes the lock of a port: atomically (mkdir), or over a lock whose process is gone. */
+/** Takes the lock of a port: atomically, or over a lock whose process is gone. */
 export function lockPort(port: number): boolean {
-  mkdirSync(LOCKS, { recursive: true });
-  const dir = path.join(LOCKS, String(port));
-  try {
-    mkdirSync(dir);
-  } catch {
-    let owner = 0;
-    try {
-      owner = Number(readFileSync(path.join(dir, 'pid'), 'utf8'));
-    } catch {
-      return false; // being created right now by another process
-    }
-    if (!owner || alive(owner)) return false;
-    rmSync(dir, { recursive: true, force: true });
-    try {
-      mkdirSync(dir);
-    } catch {
-      return false;
-    }
-  }
-  writeFileSync(path.join(dir, 'pid'), String(process.pid));
+  if (!tryLock(LOCKS, String(port))) return false;
   mine.add(port);
   return true;
 }
@@ -60,11 +31,10 @@ let cleanup = false;
 
 /** A loopback port that nothing listens on and no other test process holds; it stays ours until we exit. */
 export async function reservePort(): Promise<number> {
-  mkdirSync(LOCKS, { recursive: true });
   if (!cleanup) {
     cleanup = true;
     process.once('exit', () => {
-      for (const port of mine) rmSync(path.join(LOCKS, String(port)), { recursive: true, force: true });
+      for (const port of mine) unlock(LOCKS, String(port));
     });
   }
   const span = LAST - FIRST;
@@ -81,7 +51,6 @@ export async function reservePort(): Promise<number> {
 /** Gives reserved ports back (when a long-running test process no longer needs them). */
 export function releasePorts(ports: Iterable<number>): void {
   for (const port of ports) {
-    if (!mine.delete(port)) continue;
-    rmSync(path.join(LOCKS, String(port)), { recursive: true, force: true });
+    if (mine.delete(port)) unlock(LOCKS, String(port));
   }
 }

@@ -34,7 +34,10 @@ export type LLMAction = z.infer<typeof LLMAction>;
 export const ActionKind = z.enum(['query_memory', 'execute_tool']);
 export type ActionKind = z.infer<typeof ActionKind>;
 
-export const ActionStatus = z.enum(['pending', 'approved', 'denied', 'expired', 'executed', 'failed']);
+/**
+ * `interrupted`: approved, but the twin restarted before it finished; it is never run again (the turn says so).
+ */
+export const ActionStatus = z.enum(['pending', 'approved', 'denied', 'expired', 'executed', 'failed', 'interrupted']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
 /** Exact arguments of a pending action: what the approval card shows and what will run. */

@@ -83,6 +83,5 @@ export type MediaItem = z.infer<typeof MediaItem>;
 export const MediaUploadResponse = z.object({
   success: z.boolean(),
   filename: z.string(),
-  stored_path: z.string(),
   id: z.string(),
 });

@@ -17,6 +17,7 @@ export { errorAnswer } from './http/error-answer.ts';
 export { createHttpApp, listen } from './http/server.ts';
 export { openSse, type SseStream, wantsSse } from './http/sse.ts';
 export { type Closer, exitOnStartupError, onShutdown } from './lifecycle/shutdown.ts';
+export { tryLock, unlock } from './locks/pid-lock.ts';
 export { createLogger, type Logger } from './log/logger.ts';
 export { counter, gauge, histogram, initMetrics, LATENCY_BUCKETS, metrics } from './metrics/registry.ts';
 export { startMetricsServer } from './metrics/side-server.ts';

@@ -8,8 +8,9 @@ import {
   startMetricsServer,
 } from '@pagi/runtime';
 import type { BuildServiceHandlers } from '@pagi/runtime/gen/build/BuildService.ts';
-import { detectSandbox } from '@pagi/tools';
+import { detectSandbox, UID_RANGE } from '@pagi/tools';
 import { Builder } from './builder/builder.ts';
+import { reachableToolchain } from './compiler/reachable-toolchain.ts';
 import { resolveToolchain, type Toolchain } from './compiler/toolchain.ts';
 import { BuildQueue } from './queue/build-queue.ts';
 import { buildHandlers } from './rpc/handlers.ts';
@@ -18,19 +19,24 @@ await runService({
   name: 'build',
   config: buildConfigSchema,
   async start({ config, logger }) {
-    // The toolchain lives in the service user's home, so the compiler runs as that user (inside its own user
-    // namespace); its input is source text only: no build scripts, no crates, no network.
+    // The compiler runs like a tool: as a user of the build range, without capabilities; the toolchain is mounted
+    // by the service, so it may live in a private home. Its input is source text only: no build scripts, no crates,
+    // no network.
     const { sandbox } = await detectSandbox({
       useBwrap: config.TOOLS_USE_BWRAP,
       sandboxRoot: config.SANDBOX_DIR,
       ownedRoot: fromRoot(config.DATA_DIR),
       logger,
-      keepUser: true,
+      uids: { base: config.BUILD_RUN_UID_BASE, count: UID_RANGE },
     });
     let toolchain: Toolchain | undefined;
     let unavailable: string | undefined;
     try {
-      toolchain = await resolveToolchain(config.RUSTC_PATH);
+      toolchain = await reachableToolchain(await resolveToolchain(config.RUSTC_PATH), {
+        dataDir: fromRoot(config.DATA_DIR),
+        user: sandbox.ownUsers ? { uid: config.BUILD_RUN_UID_BASE, gid: config.BUILD_RUN_UID_BASE } : undefined,
+        logger,
+      });
       logger.info({ rustc: toolchain.rustc, version: toolchain.version }, 'Rust toolchain found');
     } catch (err) {
       unavailable = `no usable Rust compiler (${config.RUSTC_PATH}): ${(err as Error).message}`;
@@ -51,6 +57,7 @@ await runService({
       sandboxRoot: config.SANDBOX_DIR,
       timeoutMs: config.BUILD_TIMEOUT_MS,
       memoryBytes: config.BUILD_MAX_MEMORY_MB * 1024 * 1024,
+      scratchBytes: config.BUILD_SCRATCH_MB * 1024 * 1024,
       logger,
     });
     const proto = loadProto('build');

@@ -71,7 +71,8 @@ describe.runIf(RUN_BWRAP_TESTS)('build service', () => {
   it('compiles a tool that the tools service then runs without a restart', async () => {
     const res = await create('wordstat', WORDSTAT);
     expect(res).toMatchObject({ exit_code: 0, source_hash: sha256(WORDSTAT) });
-    expect(res.binary_path).toBe(path.join(repo, 'wordstat', 'wordstat'));
+    expect(res.installed_tool).toBe('wordstat');
+    expect(JSON.stringify(res)).not.toContain(tmp.dir);
     const manifest = JSON.parse(readFileSync(path.join(repo, 'wordstat', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       name: 'wordstat',
@@ -94,8 +95,39 @@ describe.runIf(RUN_BWRAP_TESTS)('build service', () => {
     const res = await create('leak', 'const S: &str = include_str!("/etc/shadow");\nfn main() { print!("{}", S); }\n');
     expect(res.exit_code).not.toBe(0);
     expect(res.stderr).toMatch(/couldn't read `\/etc\/shadow`/);
-    expect(res.binary_path).toBe('');
+    expect(res.installed_tool).toBe('');
     expect(existsSync(path.join(repo, 'leak'))).toBe(false);
+  });
+
+  it('compiles as an unprivileged user without capabilities', async () => {
+    // Watched from the host while it works: every rustc process of the build, as the kernel reports it.
+    const seen = new Map<string, string>();
+    const watch = setInterval(() => {
+      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+          if (/^Name:\s+rustc$/m.test(status)) seen.set(pid, status);
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    }, 10);
+    // About a second of constant evaluation, so the compiler is there to be seen.
+    const slow =
+      '#![allow(long_running_const_eval)]\n' +
+      'const fn spin(n: u64) -> u64 { let mut i = 0; let mut x = 0; while i < n { x ^= i; i += 1; } x }\n' +
+      'const X: u64 = spin(2_000_000);\nfn main() { println!("{}", X); }\n';
+    const res = await create('spinner', slow).finally(() => clearInterval(watch));
+    expect(res.exit_code).toBe(0);
+    expect(seen.size).toBeGreaterThan(0);
+    for (const status of seen.values()) {
+      const [, real, effective] = /^Uid:\s+(\d+)\s+(\d+)/m.exec(status) ?? [];
+      expect(Number(real)).toBeGreaterThanOrEqual(1000);
+      expect(Number(effective)).toBeGreaterThanOrEqual(1000);
+      for (const set of ['CapInh', 'CapPrm', 'CapEff', 'CapAmb']) {
+        expect(status).toMatch(new RegExp(`^${set}:\\s+0000000000000000$`, 'm'));
+      }
+    }
   });
 
   it('keeps the previous version when a rebuild fails, and replaces it when one succeeds', async () => {

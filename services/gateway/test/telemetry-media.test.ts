@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TelemetrySample } from '@pagi/contracts';
+import { MediaUploadResponse, TelemetrySample } from '@pagi/contracts';
 import { openSse } from '@pagi/tests/helpers/sse-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGateway, type RunningTelemetry, startGateway, startTelemetry } from './helpers/servers.ts';
@@ -86,9 +88,9 @@ describe('media through the gateway', () => {
       body: form(bytes, 'video/webm', '../../etc/passwd'),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { success: boolean; id: string; filename: string; stored_path: string };
+    const body = MediaUploadResponse.parse(await res.json());
     expect(body.success).toBe(true);
-    expect(body.stored_path.startsWith(`${telemetry.media.dir}/`)).toBe(true);
+    expect(existsSync(path.join(telemetry.media.dir, body.filename))).toBe(true);
     expect(body.filename).toBe(`${body.id}.webm`);
 
     const list = (await (await fetch(`${gateway.url}/api/media`)).json()) as { items: { id: string }[] };

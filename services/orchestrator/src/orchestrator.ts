@@ -26,6 +26,7 @@ import { ActionExecutor } from './hitl/action-executor.ts';
 import { AuditLog } from './hitl/audit.ts';
 import { auditChatEvents } from './hitl/audit-trail.ts';
 import { PendingActionStore } from './hitl/pending-actions.ts';
+import { ApprovedRecovery } from './hitl/recovery.ts';
 import { chatMetrics, countChatEvents } from './metrics/chat-metrics.ts';
 import { Planner } from './planner/planner.ts';
 import { PromptStore } from './prompts/prompt-store.ts';
@@ -38,6 +39,8 @@ export interface RunningOrchestrator {
   adminPort: number;
   app: FastifyInstance;
   llm: LlmClient | null;
+  /** Settles actions approved before the last restart (in the background). */
+  recovery: ApprovedRecovery;
   /** Stops accepting work, lets in-flight requests finish, then closes the state database. */
   close(): Promise<void>;
 }
@@ -74,6 +77,7 @@ export async function startOrchestrator(
   countChatEvents(events, chatMetrics());
   const executor = new ActionExecutor({ memory, tools });
   const engine = new ChatEngine({ config, logger, planner, prompts, turns, actions, executor, tools, events });
+  const recovery = new ApprovedRecovery({ actions, tools, engine, logger });
 
   logger.info(
     { provider: planner.provider, model: planner.model, prompt_version: prompts.current().version },
@@ -141,13 +145,16 @@ export async function startOrchestrator(
     throw err;
   }
 
+  recovery.start();
   return {
+    recovery,
     httpPort,
     grpcPort: grpcServers[0]!.port,
     adminPort: grpcServers[1]!.port,
     app,
     llm,
     close: async () => {
+      recovery.close();
       await app.close();
       await Promise.all(grpcServers.map((s) => s.close()));
       await knowledge?.close();

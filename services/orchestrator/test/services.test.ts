@@ -180,13 +180,6 @@ describe('orchestrator with the real memory and tools services', () => {
     expect((await approve(id, 'restart-run')).status).toBe(409);
   });
 
-  it('a policy refusal of the tools service is reported, not crashed on', async () => {
-    const chat = await orch.post('/v1/chat', chatBody('run no-such-tool-here --flag', 'refused'));
-    const res = ok(await approve(proposed(chat), 'refused'), ChatResponse);
-    expect(res.status).toBe('failed');
-    expect(res.response).toMatch(/tools service refused the request/);
-  });
-
   it('BYPASS_HITL_TOOL_EXEC runs tools without approval and audits it', async () => {
     const bypass = await startTestOrchestrator({ ...env, BYPASS_HITL_TOOL_EXEC: 'true' });
     try {
@@ -228,5 +221,28 @@ describe('orchestrator with the real memory and tools services', () => {
       await withLlm.close();
       await llm.close();
     }
+  });
+
+  it('refuses, with the reason and no approval card, a tool run that could never run', async () => {
+    const cases: [string, RegExp][] = [
+      ['run no-such-tool-here --flag', /unknown tool no-such-tool-here/],
+      ['run rm -rf /', /rm is a restricted/],
+      ['run ../../bin/sh -c id', /tool_name: /],
+      [`run echo ${'x'.repeat(9000)}`, /at most 8192 bytes/],
+      ['run echo nul\u0000byte', /NUL/],
+    ];
+    for (const [message, reason] of cases) {
+      const turn = ok(await orch.post('/v1/chat', chatBody(message, 'unrunnable')), ChatResponse);
+      expect(turn.status).toBe('completed');
+      expect(turn.issued_command).toBeUndefined();
+      expect(turn.response).toMatch(/^I can't run `/);
+      expect(turn.response).toMatch(reason);
+    }
+    const listed = ok(await orch.get('/v1/actions?session_id=unrunnable'), SessionActionsResponse);
+    expect(listed.actions).toEqual([]);
+    expect(listed.audit.filter((e) => e.event === 'action.unrunnable')).toHaveLength(cases.length);
+    // What can run still gets its card.
+    const runnable = ok(await orch.post('/v1/chat', chatBody('run echo fine', 'unrunnable')), ChatResponse);
+    expect(runnable.status).toBe('awaiting_approval');
   });
 });

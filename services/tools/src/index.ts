@@ -3,7 +3,9 @@
 
 export { compiledBinary, MANIFEST } from './catalog/compiled.ts';
 export { Semaphore } from './concurrency/semaphore.ts';
-export { type Detected, detectSandbox, findBwrap, NOBODY } from './sandbox/detect.ts';
-export { createRunDir, ensureReachable, type RunDir } from './sandbox/run-dir.ts';
+export { type Detected, detectSandbox, findBwrap, UID_RANGE } from './sandbox/detect.ts';
+export { createRunDir, ensureReachable, type RunAs, type RunDir, reachableBy } from './sandbox/run-dir.ts';
 export { Sandbox } from './sandbox/sandbox.ts';
 export type { ResourceLimits, RunRequest, RunResult, SandboxKind } from './sandbox/types.ts';
+export { SANDBOX_OUTPUT } from './sandbox/types.ts';
+export { UidPool } from './sandbox/uid-pool.ts';

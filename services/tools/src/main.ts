@@ -16,7 +16,8 @@ import { Semaphore } from './concurrency/semaphore.ts';
 import { ToolExecutor } from './execution/executor.ts';
 import { PolicyStore } from './policy/watch.ts';
 import { toolsHandlers } from './rpc/handlers.ts';
-import { detectSandbox } from './sandbox/detect.ts';
+import { RunLedger } from './runs/run-ledger.ts';
+import { detectSandbox, UID_RANGE } from './sandbox/detect.ts';
 
 await runService({
   name: 'tools',
@@ -29,9 +30,12 @@ await runService({
       sandboxRoot: config.SANDBOX_DIR,
       ownedRoot: fromRoot(config.DATA_DIR),
       logger,
+      uids: { base: config.TOOLS_RUN_UID_BASE, count: UID_RANGE },
     });
     const audit = new AuditLog(path.join(config.STATE_DIR, 'tools_audit.jsonl'));
+    const runs = new RunLedger(path.join(config.STATE_DIR, 'tools_runs.sqlite'));
     const executor = new ToolExecutor({
+      runs,
       policy,
       catalog: new Catalog(fromRoot(config.TOOLS_REPO_DIR), [NETWORK_SCAN]),
       sandbox,
@@ -45,11 +49,13 @@ await runService({
         processes: config.TOOLS_MAX_PROCESSES,
         memoryBytes: config.TOOLS_MAX_MEMORY_MB * 1024 * 1024,
         fileBytes: 64 * 1024 * 1024,
+        scratchBytes: config.TOOLS_SCRATCH_MB * 1024 * 1024,
       },
       allowRestricted: config.ALLOW_RESTRICTED_COMMANDS,
       scanGates: {
         allowPublic: config.ALLOW_PUBLIC_NETWORK_SCAN,
         allowArbitraryPorts: config.ALLOW_ARBITRARY_PORT_SCAN,
+        allowLoopback: config.ALLOW_LOOPBACK_NETWORK_SCAN,
       },
     });
     const proto = loadProto('tools');
@@ -78,12 +84,13 @@ await runService({
         policy_generation: policy.generation,
       }),
     );
-    logger.info({ sandbox: sandbox.kind, runAs: sandbox.runAs?.uid }, 'tools service ready');
+    logger.info({ sandbox: sandbox.kind, own_users: sandbox.ownUsers }, 'tools service ready');
     return [
       () => grpcServer.close(Math.min(config.TOOLS_TIMEOUT_MS + 2000, 12_000)),
       () => metricsServer.app.close(),
       () => policy.close(),
       () => audit.close(),
+      () => runs.close(),
     ];
   },
 });

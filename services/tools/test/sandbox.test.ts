@@ -18,6 +18,7 @@ import { LAB_TWIN, labPolicy, writePolicy } from './helpers/policies.ts';
 
 const SECRET = `s3cret-${randomBytes(8).toString('hex')}`;
 const OUTPUT_CAP = 65_536;
+const SCRATCH_MB = 8;
 
 /** Processes on the host whose command line contains `needle` (other than this test's own). */
 function hostProcesses(needle: string): string[] {
@@ -31,6 +32,11 @@ function hostProcesses(needle: string): string[] {
     }
   }
   return found;
+}
+
+/** Shared memory of the host (tmpfs included), from /proc/meminfo. */
+function hostShmemKb(): number {
+  return Number(/^Shmem:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
 }
 
 async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
@@ -76,6 +82,7 @@ describe.runIf(RUN_BWRAP_TESTS)('bubblewrap sandbox', () => {
       TOOLS_OUTPUT_MAX_BYTES: String(OUTPUT_CAP),
       TOOLS_MAX_PROCESSES: '32',
       TOOLS_MAX_MEMORY_MB: '256',
+      TOOLS_SCRATCH_MB: String(SCRATCH_MB),
       PAGI_TEST_SECRET: SECRET,
     });
     client = toolsClient(svc.port);
@@ -241,5 +248,43 @@ describe.runIf(RUN_BWRAP_TESTS)('bubblewrap sandbox', () => {
     const killed = await sh('kill -TERM $$');
     expect(killed.signal).toBe('SIGTERM');
     expect(killed.exit_code).toBe(143);
+  });
+
+  it('cannot fill the host: the root is read-only and every writable place is capped', async () => {
+    const shmemBefore = hostShmemKb();
+    const res = await sh(
+      [
+        'head -c 200000000 /dev/zero > /big-root 2>/dev/null || echo root-refused',
+        'head -c 200000000 /dev/zero > /sandbox/big 2>/dev/null || echo work-full',
+        'head -c 200000000 /dev/zero > /tmp/big 2>/dev/null || echo tmp-full',
+        'wc -c < /sandbox/big; wc -c < /tmp/big',
+      ].join('; '),
+    );
+    const [root, work, tmpFull, workBytes, tmpBytes] = res.output.trim().split('\n');
+    expect([root, work, tmpFull]).toEqual(['root-refused', 'work-full', 'tmp-full']);
+    expect(Number(workBytes)).toBeLessThanOrEqual(SCRATCH_MB * 1024 * 1024);
+    expect(Number(tmpBytes)).toBeLessThanOrEqual(SCRATCH_MB * 1024 * 1024);
+    // The scratch space is memory, given back when the run ends (within the noise of the rest of the machine).
+    expect(hostShmemKb() - shmemBefore).toBeLessThan(64 * 1024);
+  });
+
+  it('gives each concurrent run its own process budget', async () => {
+    // One run takes its whole budget (32) and holds it …
+    const hog = sh('for i in $(seq 1 60); do sleep 5.4321 & done 2>/dev/null; wait', { timeout_ms: 4000 });
+    expect(await eventually(() => hostProcesses('sleep 5.4321').length >= 25, 5000)).toBe(true);
+    // … while another run forks freely.
+    const other = await sh('for i in 1 2 3 4 5 6 7 8; do sleep 0.05 & done; wait && echo forked');
+    expect(other.output).toBe('forked\n');
+    expect(other.stderr).not.toMatch(/fork/i);
+    await hog;
+    expect(await eventually(() => hostProcesses('sleep 5.4321').length === 0)).toBe(true);
+  });
+
+  it("shows the tool neither the host's paths nor the sandbox's settings in the sandbox's command line", async () => {
+    const res = await sh('tr "\\0" " " < /proc/1/cmdline; echo');
+    expect(res.output).not.toContain(dataDir);
+    expect(res.output).not.toMatch(/--bind|--ro-bind|--setenv|prlimit/);
+    // Only the program and its own arguments follow the sandbox's name.
+    expect(res.output.split('\n')[0]).toMatch(/^\S*bwrap --args 3 \S*sh -c tr /);
   });
 });

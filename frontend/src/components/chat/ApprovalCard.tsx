@@ -3,6 +3,7 @@ import type { ActionEntry, ApprovalPhase } from '../../context/chat/chatModel.ts
 import { formatTime } from '../../lib/format.ts';
 import { DomainBadge } from '../common/DomainBadge.tsx';
 import { Icon } from '../common/Icon.tsx';
+import { VisibleText } from '../common/VisibleText.tsx';
 import { ActionResultView } from './ActionResultView.tsx';
 
 const PHASE_TEXT: Record<ApprovalPhase, string> = {
@@ -50,7 +51,9 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
         <dl className="approval__args">
           <dt>Tool</dt>
           <dd>
-            <code data-testid="approval-tool">{args.tool_name}</code>
+            <code data-testid="approval-tool">
+              <VisibleText text={args.tool_name} />
+            </code>
           </dd>
           <dt>Arguments</dt>
           <dd>
@@ -61,7 +64,9 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
                 {args.args.map((a, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: argv positions are the identity
                   <li key={i}>
-                    <code>{a}</code>
+                    <code>
+                      <VisibleText text={a} />
+                    </code>
                   </li>
                 ))}
               </ol>
@@ -70,7 +75,9 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
           {args.reason && (
             <>
               <dt>Why</dt>
-              <dd>{args.reason}</dd>
+              <dd>
+                <VisibleText text={args.reason} />
+              </dd>
             </>
           )}
         </dl>
@@ -78,7 +85,9 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
         <dl className="approval__args">
           <dt>Query</dt>
           <dd>
-            <code data-testid="approval-query">{args.query}</code>
+            <code data-testid="approval-query">
+              <VisibleText text={args.query} />
+            </code>
           </dd>
           <dt>Domains</dt>
           <dd className="approval__domains">

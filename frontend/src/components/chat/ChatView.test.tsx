@@ -71,6 +71,20 @@ afterEach(() => {
 });
 
 describe('chat approvals', () => {
+  it('shows invisible and direction-changing characters of the argv as visible escapes', async () => {
+    const socket = renderChat();
+    const { session_id } = await sendMessage('run cat a file', socket);
+    const sneaky = ['invoice\u202Egnp.exe', 'zero\u200Bwidth', 'two\nlines'];
+    const action = toolAction({ session_id, args: { tool_name: 'cat', args: sneaky, reason: '' } });
+    act(() => socket.push({ type: 'approval_required', job_id: 'job-1', session_id, action }));
+    const card = await screen.findByTestId('approval-card');
+    const shown = within(card)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(shown).toEqual(['invoice\\u{202E}gnp.exe', 'zero\\u{200B}width', 'two\\nlines']);
+    expect(card.textContent).not.toMatch(/[\u202E\u200B]/);
+  });
+
   it('shows exactly the tool and argv, sends the approval for that action, and shows the output in place', async () => {
     const socket = renderChat();
     const { session_id } = await sendMessage('run echo hello', socket);

@@ -81,6 +81,7 @@ export function phaseOf(action: PendingAction): ApprovalPhase {
     case 'approved':
       return 'executed';
     case 'failed':
+    case 'interrupted':
       return 'failed';
     case 'denied':
       return 'denied';

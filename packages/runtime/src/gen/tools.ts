@@ -2,6 +2,14 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type {
+  CheckToolRequest as _tools_CheckToolRequest,
+  CheckToolRequest__Output as _tools_CheckToolRequest__Output,
+} from '@pagi/contracts/gen/tools/CheckToolRequest.ts';
+import type {
+  CheckToolResponse as _tools_CheckToolResponse,
+  CheckToolResponse__Output as _tools_CheckToolResponse__Output,
+} from '@pagi/contracts/gen/tools/CheckToolResponse.ts';
+import type {
   ExecuteToolRequest as _tools_ExecuteToolRequest,
   ExecuteToolRequest__Output as _tools_ExecuteToolRequest__Output,
 } from '@pagi/contracts/gen/tools/ExecuteToolRequest.ts';
@@ -9,6 +17,14 @@ import type {
   ExecuteToolResponse as _tools_ExecuteToolResponse,
   ExecuteToolResponse__Output as _tools_ExecuteToolResponse__Output,
 } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type {
+  GetRunRequest as _tools_GetRunRequest,
+  GetRunRequest__Output as _tools_GetRunRequest__Output,
+} from '@pagi/contracts/gen/tools/GetRunRequest.ts';
+import type {
+  GetRunResponse as _tools_GetRunResponse,
+  GetRunResponse__Output as _tools_GetRunResponse__Output,
+} from '@pagi/contracts/gen/tools/GetRunResponse.ts';
 import type {
   HealthCheckRequest as _tools_HealthCheckRequest,
   HealthCheckRequest__Output as _tools_HealthCheckRequest__Output,
@@ -40,8 +56,12 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 
 export interface ProtoGrpcType {
   tools: {
+    CheckToolRequest: MessageTypeDefinition<_tools_CheckToolRequest, _tools_CheckToolRequest__Output>;
+    CheckToolResponse: MessageTypeDefinition<_tools_CheckToolResponse, _tools_CheckToolResponse__Output>;
     ExecuteToolRequest: MessageTypeDefinition<_tools_ExecuteToolRequest, _tools_ExecuteToolRequest__Output>;
     ExecuteToolResponse: MessageTypeDefinition<_tools_ExecuteToolResponse, _tools_ExecuteToolResponse__Output>;
+    GetRunRequest: MessageTypeDefinition<_tools_GetRunRequest, _tools_GetRunRequest__Output>;
+    GetRunResponse: MessageTypeDefinition<_tools_GetRunResponse, _tools_GetRunResponse__Output>;
     HealthCheckRequest: MessageTypeDefinition<_tools_HealthCheckRequest, _tools_HealthCheckRequest__Output>;
     HealthCheckResponse: MessageTypeDefinition<_tools_HealthCheckResponse, _tools_HealthCheckResponse__Output>;
     ListToolsRequest: MessageTypeDefinition<_tools_ListToolsRequest, _tools_ListToolsRequest__Output>;

@@ -21,6 +21,7 @@ export interface BuilderOptions {
   sandboxRoot: string;
   timeoutMs: number;
   memoryBytes: number;
+  scratchBytes: number;
   logger: Logger;
 }
 
@@ -53,6 +54,7 @@ export class Builder {
         sandboxRoot: this.o.sandboxRoot,
         timeoutMs: this.o.timeoutMs,
         memoryBytes: this.o.memoryBytes,
+        scratchBytes: this.o.scratchBytes,
       });
       try {
         let binaryPath = '';
@@ -74,7 +76,7 @@ export class Builder {
           stdout: compiled.stdout,
           stderr: compiled.stderr,
           exit_code: binaryPath ? 0 : compiled.exitCode || 1,
-          binary_path: binaryPath,
+          installed_tool: binaryPath ? name : '',
           source_hash: hash,
           duration_ms: durationMs,
           compiler_version: toolchain.version,

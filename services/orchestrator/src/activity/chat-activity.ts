@@ -34,10 +34,18 @@ export function announceChatEvents(events: ChatEvents, feed: ActivityFeed): void
         return;
       }
       case 'action.failed':
+      case 'action.interrupted':
         feed.publish(
           e.action.kind === 'execute_tool' ? 'tool_run' : 'memory_query',
-          `Failed: ${e.error}`,
+          e.type === 'action.failed' ? `Failed: ${e.error}` : `Interrupted: ${e.reason}`,
           e.action.session_id,
+        );
+        return;
+      case 'action.unrunnable':
+        feed.publish(
+          'tool_run',
+          `Refused before asking: ${commandLine(e.tool_name, e.args)} (${e.reason})`,
+          e.session_id,
         );
         return;
     }

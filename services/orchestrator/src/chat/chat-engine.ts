@@ -4,17 +4,21 @@ import {
   type ChatRequest,
   type ChatResponse,
   CodedError,
+  describeIssues,
   type LLMAction,
   type PendingAction,
-  type PlannerInfo,
+  type SessionTurn,
+  ToolArgs,
+  ToolName,
   type TurnEvent,
 } from '@pagi/contracts';
 import type { Logger, OrchestratorConfig } from '@pagi/runtime';
+import { z } from 'zod';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import type { ToolsClient } from '../deps/tools-client.ts';
 import type { ActionExecutor } from '../hitl/action-executor.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
-import { approvalRequest } from '../planner/answers.ts';
+import { approvalRequest, commandLine } from '../planner/answers.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
 import { actionArgs, describeAction } from './action-args.ts';
@@ -108,6 +112,17 @@ export class ChatEngine {
       return response;
     }
 
+    const unrunnable = plan.action.action === 'execute_tool' ? await this.whyUnrunnable(plan.action, req) : undefined;
+    if (unrunnable !== undefined && plan.action.action === 'execute_tool') {
+      // Refused now, with the reason, instead of after a person approved something that can never run.
+      const { tool_name, args } = plan.action;
+      d.events.emit({ type: 'action.unrunnable', ...ids, tool_name, args, reason: unrunnable });
+      const text = `I can't run \`${commandLine(tool_name, args)}\`: ${unrunnable}`;
+      const response: ChatResponse = { ...base, response: text, status: 'completed' };
+      record(response);
+      sendAnswer(sink, response);
+      return response;
+    }
     const action = this.propose(plan.action, req, ids.job_id);
     const text = approvalRequest(action);
     if (action.status === 'approved') {
@@ -148,57 +163,66 @@ export class ChatEngine {
   /** Runs an approved action and writes the final answer, or records the denial. */
   async carryOut(claimed: ClaimedDecision, sink: Sink = noop): Promise<ChatResponse> {
     const { d } = this;
-    const started = performance.now();
     const { action } = claimed;
-    const turn = d.turns.get(action.job_id);
-    const ids = { job_id: action.job_id, session_id: action.session_id };
-    const plannerInfo: PlannerInfo = turn?.response.planner ?? { provider: d.planner.provider, fallback: false };
-    const base = { ...ids, raw_orchestrator_decision: turn?.response.raw_orchestrator_decision ?? '' };
-    const finish = (response: ChatResponse) => {
-      d.events.emit({
-        type: 'turn.answered',
-        phase: 'decided',
-        twin_id: action.twin_id,
-        message: turn?.message ?? '',
-        action: action.kind,
-        response,
-        seconds: (performance.now() - started) / 1000,
-      });
-      sendAnswer(sink, response);
-      return response;
-    };
-
     if (claimed.decision === 'denied') {
-      return finish({
-        ...base,
+      const turn = d.turns.get(action.job_id);
+      return this.finishTurn(action, turn, sink, {
         response: `Understood — I did not run the ${describeAction(action)}.`,
         actions_taken: [],
         status: 'denied',
-        planner: plannerInfo,
+        planner: turn?.response.planner ?? { provider: d.planner.provider, fallback: false },
         issued_command: d.actions.get(action.action_id) ?? action,
       });
     }
 
-    sink({ type: 'status', ...ids, stage: 'executing' });
+    sink({ type: 'status', job_id: action.job_id, session_id: action.session_id, stage: 'executing' });
     let result: ActionResult;
     try {
       result = await d.executor.run(action);
     } catch (err) {
       const message = err instanceof CodedError ? err.message : 'The action failed unexpectedly.';
       if (!(err instanceof CodedError)) d.logger.error({ err, action_id: action.action_id }, 'action failed');
-      d.actions.finish(action.action_id, { status: 'failed', error: message });
-      const failed = d.actions.get(action.action_id) ?? action;
-      d.events.emit({ type: 'action.failed', action: failed, error: message });
-      sink({ type: 'action_result', ...ids, action: failed });
-      return finish({
-        ...base,
-        response: message,
-        actions_taken: [],
-        status: 'failed',
-        planner: plannerInfo,
-        issued_command: failed,
-      });
+      return this.endUnrun(action, 'failed', message, sink);
     }
+    return this.answerWith(action, result, sink);
+  }
+
+  /**
+   * Settles an action that was approved when the orchestrator stopped: with its outcome when it ran to the end
+   * (the turn gets its answer), or as interrupted (the turn says so; it is never run again).
+   */
+  recover(action: PendingAction, outcome: { result: ActionResult } | { interrupted: string }): Promise<ChatResponse> {
+    if ('result' in outcome) return this.answerWith(action, outcome.result, noop);
+    return Promise.resolve(this.endUnrun(action, 'interrupted', outcome.interrupted, noop));
+  }
+
+  /** Records an approved action that did not run to the end, and closes its turn with the reason. */
+  private endUnrun(action: PendingAction, status: 'failed' | 'interrupted', message: string, sink: Sink): ChatResponse {
+    const { d } = this;
+    const ids = { job_id: action.job_id, session_id: action.session_id };
+    d.actions.finish(action.action_id, { status, error: message });
+    const ended = d.actions.get(action.action_id) ?? action;
+    d.events.emit(
+      status === 'failed'
+        ? { type: 'action.failed', action: ended, error: message }
+        : { type: 'action.interrupted', action: ended, reason: message },
+    );
+    sink({ type: 'action_result', ...ids, action: ended });
+    const turn = d.turns.get(action.job_id);
+    return this.finishTurn(action, turn, sink, {
+      response: message,
+      actions_taken: [],
+      status: 'failed',
+      planner: turn?.response.planner ?? { provider: d.planner.provider, fallback: false },
+      issued_command: ended,
+    });
+  }
+
+  /** An action ran: the result is recorded and shown, and the planner writes the answer with it. */
+  private async answerWith(action: PendingAction, result: ActionResult, sink: Sink): Promise<ChatResponse> {
+    const { d } = this;
+    const ids = { job_id: action.job_id, session_id: action.session_id };
+    const turn = d.turns.get(action.job_id);
     d.actions.finish(action.action_id, { status: 'executed', result });
     const executed = d.actions.get(action.action_id) ?? action;
     d.events.emit({ type: 'action.executed', action: executed, result });
@@ -209,11 +233,10 @@ export class ChatEngine {
       systemPrompt: d.prompts.current().prompt,
       history: this.history(action.session_id).filter((t) => t.job_id !== action.job_id),
       message: turn?.message ?? '',
-      decisionRaw: base.raw_orchestrator_decision,
+      decisionRaw: turn?.response.raw_orchestrator_decision ?? '',
       result,
     });
-    return finish({
-      ...base,
+    return this.finishTurn(action, turn, sink, {
       response: answer.text,
       actions_taken: [result.kind === 'execute_tool' ? `execute_tool:${result.tool_name}` : 'query_memory'],
       status: 'completed',
@@ -221,6 +244,48 @@ export class ChatEngine {
       issued_command: executed,
       action_result: result,
     });
+  }
+
+  /** The turn's answer after a decision: recorded (history, audit, metrics) and sent. */
+  private finishTurn(
+    action: PendingAction,
+    turn: SessionTurn | null,
+    sink: Sink,
+    answer: Omit<ChatResponse, 'job_id' | 'session_id' | 'raw_orchestrator_decision'>,
+  ): ChatResponse {
+    const response: ChatResponse = {
+      ...answer,
+      job_id: action.job_id,
+      session_id: action.session_id,
+      raw_orchestrator_decision: turn?.response.raw_orchestrator_decision ?? '',
+    };
+    this.d.events.emit({
+      type: 'turn.answered',
+      phase: 'decided',
+      twin_id: action.twin_id,
+      message: turn?.message ?? '',
+      action: action.kind,
+      response,
+    });
+    sendAnswer(sink, response);
+    return response;
+  }
+
+  /** Why a proposed tool run could never run (the shared argv rules, the tools service's policy), or undefined. */
+  private async whyUnrunnable(
+    planned: Extract<LLMAction, { action: 'execute_tool' }>,
+    req: ChatRequest,
+  ): Promise<string | undefined> {
+    const parsed = z.object({ tool_name: ToolName, args: ToolArgs }).safeParse(planned);
+    if (!parsed.success) return describeIssues(parsed.error);
+    try {
+      const verdict = await this.d.tools.check(planned.tool_name, planned.args, req.twin_id);
+      return verdict.allowed ? undefined : verdict.reason;
+    } catch (err) {
+      // The tools service cannot say right now: the card is shown, and the run itself will be checked again.
+      this.d.logger.debug({ err: (err as Error).message }, 'cannot check a proposed tool run');
+      return undefined;
+    }
   }
 
   /** Stores the proposed action (pre-approved under a HITL bypass) and announces it. */
@@ -259,7 +324,6 @@ export class ChatEngine {
       message: turn.message,
       action: action.kind,
       response: { ...rest, status: 'failed', response: 'The request expired before it was approved; nothing was run.' },
-      seconds: 0,
     });
   }
 

@@ -26,7 +26,8 @@ export type ChatDomainEvent =
       message: string;
       action: LLMAction['action'];
       response: ChatResponse;
-      seconds: number;
+      /** How long the turn took to plan and answer (phase `planned`). */
+      seconds?: number;
     }
   | { type: 'action.proposed'; action: PendingAction; bypass: boolean }
   | {
@@ -39,7 +40,18 @@ export type ChatDomainEvent =
     }
   | { type: 'action.decided'; action: PendingAction; decision: Decision }
   | { type: 'action.executed'; action: PendingAction; result: ActionResult }
-  | { type: 'action.failed'; action: PendingAction; error: string };
+  | { type: 'action.failed'; action: PendingAction; error: string }
+  /** Approved, but the twin restarted before it finished: it is not run again. */
+  | { type: 'action.interrupted'; action: PendingAction; reason: string }
+  /** The planner proposed something that can never run (the tools service or the rules refuse it): no card. */
+  | {
+      type: 'action.unrunnable';
+      job_id: string;
+      session_id: string;
+      tool_name: string;
+      args: string[];
+      reason: string;
+    };
 
 type Handler = (event: ChatDomainEvent) => void;
 

@@ -1,4 +1,6 @@
+import type { CheckToolResponse__Output } from '@pagi/contracts/gen/tools/CheckToolResponse.ts';
 import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type { GetRunResponse__Output } from '@pagi/contracts/gen/tools/GetRunResponse.ts';
 import type { HealthCheckResponse__Output } from '@pagi/contracts/gen/tools/HealthCheckResponse.ts';
 import { ClientHolder, createClient, fromServiceError, inSpan, loadProto, unary } from '@pagi/runtime';
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
@@ -21,7 +23,8 @@ export class ToolsClient {
     this.holder = new ClientHolder(() => createClient(proto.tools.ToolExecutorService, address));
   }
 
-  execute(toolName: string, args: string[], twinId: string): Promise<ExecuteToolResponse__Output> {
+  /** Runs a tool once: `runId` names the run, so a repeat returns the recorded outcome instead of running again. */
+  execute(toolName: string, args: string[], twinId: string, runId: string): Promise<ExecuteToolResponse__Output> {
     // Trace attributes name the tool and the sizes involved, never the arguments or the output themselves.
     const attributes = {
       'pagi.action_kind': 'execute_tool',
@@ -33,7 +36,7 @@ export class ToolsClient {
         const res = await unary(
           this.holder.get(),
           'ExecuteTool',
-          { tool_name: toolName, args, twin_id: twinId, timeout_ms: 0, stdin: '' },
+          { tool_name: toolName, args, twin_id: twinId, timeout_ms: 0, stdin: '', run_id: runId },
           { deadlineMs: EXECUTE_DEADLINE_MS },
         );
         span.setAttributes({ 'pagi.exit_code': res.exit_code, 'pagi.output_bytes': Buffer.byteLength(res.output) });
@@ -43,6 +46,16 @@ export class ToolsClient {
         throw fromServiceError('tools', err);
       }
     });
+  }
+
+  /** Whether the tools service would run this (policy, restrictions, existence), without running it. */
+  check(toolName: string, args: string[], twinId: string): Promise<CheckToolResponse__Output> {
+    return this.call('CheckTool', { tool_name: toolName, args, twin_id: twinId }, LIST_DEADLINE_MS);
+  }
+
+  /** What became of a run named by `runId` (after this process restarted mid-call, say). */
+  getRun(runId: string): Promise<GetRunResponse__Output> {
+    return this.call('GetRun', { run_id: runId }, LIST_DEADLINE_MS);
   }
 
   /**
@@ -60,9 +73,17 @@ export class ToolsClient {
     return entry?.names;
   }
 
-  async health(): Promise<HealthCheckResponse__Output> {
+  health(): Promise<HealthCheckResponse__Output> {
+    return this.call('HealthCheck', {}, LIST_DEADLINE_MS);
+  }
+
+  private async call<K extends 'CheckTool' | 'GetRun' | 'HealthCheck'>(
+    method: K,
+    request: Parameters<typeof unary<ToolExecutorServiceClient, K>>[2],
+    deadlineMs: number,
+  ) {
     try {
-      return await unary(this.holder.get(), 'HealthCheck', {}, { deadlineMs: LIST_DEADLINE_MS });
+      return await unary(this.holder.get(), method, request, { deadlineMs });
     } catch (err) {
       this.holder.reset(err);
       throw fromServiceError('tools', err);

@@ -1,4 +1,5 @@
 import type { ActionResult, PendingAction } from '@pagi/contracts';
+import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
 import type { MemoryClient } from '@pagi/runtime';
 import type { ToolsClient } from '../deps/tools-client.ts';
 import { searchMemory } from '../memory/memory-search.ts';
@@ -25,20 +26,29 @@ export class ActionExecutor {
       };
     }
     if (action.kind === 'execute_tool' && 'tool_name' in args) {
-      const res = await this.tools.execute(args.tool_name, args.args, action.twin_id);
-      return {
-        kind: 'execute_tool',
-        tool_name: args.tool_name,
-        args: args.args,
-        output: res.output,
-        stderr: res.stderr,
-        exit_code: res.exit_code,
-        truncated: res.truncated,
-        timed_out: res.timed_out,
-        duration_ms: res.duration_ms,
-        sandbox: res.sandbox,
-      };
+      // The action id names the run, so it can run at most once, even across restarts of either service.
+      const res = await this.tools.execute(args.tool_name, args.args, action.twin_id, action.action_id);
+      return toolRunResult(args, res);
     }
     throw new Error(`action ${action.action_id} has arguments that do not fit its kind ${action.kind}`);
   }
+}
+
+/** A tool run's outcome as the chat shows it. */
+export function toolRunResult(
+  args: { tool_name: string; args: string[] },
+  res: ExecuteToolResponse__Output,
+): Extract<ActionResult, { kind: 'execute_tool' }> {
+  return {
+    kind: 'execute_tool',
+    tool_name: args.tool_name,
+    args: args.args,
+    output: res.output,
+    stderr: res.stderr,
+    exit_code: res.exit_code,
+    truncated: res.truncated,
+    timed_out: res.timed_out,
+    duration_ms: res.duration_ms,
+    sandbox: res.sandbox,
+  };
 }

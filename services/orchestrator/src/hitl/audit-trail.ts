@@ -66,13 +66,23 @@ export function auditChatEvents(events: ChatEvents, audit: AuditLog): void {
         return;
       }
       case 'action.failed':
+      case 'action.interrupted':
         audit.record({
           actor: 'orchestrator',
-          event: 'action.failed',
+          event: e.type,
           action_id: e.action.action_id,
           job_id: e.action.job_id,
           session_id: e.action.session_id,
-          detail: { error: e.error },
+          detail: { error: e.type === 'action.failed' ? e.error : e.reason },
+        });
+        return;
+      case 'action.unrunnable':
+        audit.record({
+          actor: 'planner',
+          event: 'action.unrunnable',
+          job_id: e.job_id,
+          session_id: e.session_id,
+          detail: { tool_name: e.tool_name, args: e.args, reason: e.reason },
         });
         return;
     }

@@ -115,6 +115,14 @@ export class PendingActionStore {
     return rows.map(toAction);
   }
 
+  /** Actions approved but never finished: the orchestrator stopped while they ran (resolved at start-up). */
+  unfinished(): StoredAction[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM pending_actions WHERE status = 'approved' ORDER BY decided_at, rowid`)
+      .all() as Row[];
+    return rows.map(toAction);
+  }
+
   countPending(): number {
     this.expireDue();
     const r = this.db.prepare(`SELECT COUNT(*) AS n FROM pending_actions WHERE status = 'pending'`).get() as {
@@ -169,7 +177,10 @@ export class PendingActionStore {
   }
 
   /** Records the outcome of an approved action; only an approved action can finish, and only once. */
-  finish(actionId: string, outcome: { status: 'executed' | 'failed'; result?: ActionResult; error?: string }): void {
+  finish(
+    actionId: string,
+    outcome: { status: 'executed' | 'failed' | 'interrupted'; result?: ActionResult; error?: string },
+  ): void {
     this.db
       .prepare(
         `UPDATE pending_actions SET status = ?, result_json = ?, error = ? WHERE action_id = ? AND status = 'approved'`,

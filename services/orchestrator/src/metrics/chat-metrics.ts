@@ -25,7 +25,7 @@ export function countChatEvents(events: ChatEvents, m: ChatMetrics): void {
       case 'turn.answered':
         if (e.phase === 'planned') {
           m.turns.inc({ status: e.response.status, provider: e.response.planner.provider });
-          m.turnSeconds.observe({ action: e.action }, e.seconds);
+          if (e.seconds !== undefined) m.turnSeconds.observe({ action: e.action }, e.seconds);
         } else if (e.response.status === 'completed' && e.response.planner.fallback) {
           m.plannerFallbacks.inc();
         }
@@ -44,7 +44,10 @@ export function countChatEvents(events: ChatEvents, m: ChatMetrics): void {
         }
         return;
       case 'action.failed':
-        (e.action.kind === 'execute_tool' ? m.toolRuns : m.memoryQueries).inc({ outcome: 'error' });
+      case 'action.interrupted':
+        (e.action.kind === 'execute_tool' ? m.toolRuns : m.memoryQueries).inc({
+          outcome: e.type === 'action.failed' ? 'error' : 'interrupted',
+        });
         return;
     }
   });

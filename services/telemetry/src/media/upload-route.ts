@@ -37,7 +37,8 @@ export async function registerUploadRoute(app: FastifyInstance, store: MediaStor
     try {
       const item = await store.save(part.file, { originalName: part.filename, contentType: part.mimetype });
       req.log.info({ id: item.id, size: item.size, content_type: item.content_type }, 'media stored');
-      return { success: true, filename: item.filename, stored_path: store.pathOf(item), id: item.id };
+      // Ids and names only: where the service keeps its files is nobody's business outside it.
+      return { success: true, filename: item.filename, id: item.id };
     } catch (err) {
       if (err instanceof EmptyUploadError) throw new CodedError('empty_file', err.message);
       if (err instanceof FileTooLarge) {

@@ -1,7 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { isPrivateAddress } from './address-ranges.ts';
+import { CodedError } from '@pagi/contracts';
+import { scopeOf } from './address-ranges.ts';
 
 /** Ports scanned by default and the only ones allowed unless ALLOW_ARBITRARY_PORT_SCAN=true. */
 export const COMMON_PORTS = [
@@ -14,56 +15,59 @@ const PARALLEL = 64;
 
 export const NETWORK_SCAN = {
   name: 'network_scan',
-  description: `TCP connect scan: network_scan <host> [ports, e.g. 22,80,8000-8010]; private and loopback targets and common ports (${COMMON_PORTS.length}) unless the security gates are open`,
+  description: `TCP connect scan: network_scan <host> [ports, e.g. 22,80,8000-8010]; private-network targets and common ports (${COMMON_PORTS.length}) unless the security gates are open`,
 };
 
 export interface ScanGates {
   allowPublic: boolean;
   allowArbitraryPorts: boolean;
+  /** Loopback and link-local targets: this machine's own services and its link's neighbours. */
+  allowLoopback: boolean;
 }
 
-/** A request the scanner will not run, with the reason (answered PERMISSION_DENIED). */
-export class ScanRefused extends Error {
-  override name = 'ScanRefused';
-}
-/** Arguments that do not describe a scan (answered INVALID_ARGUMENT). */
-export class ScanUsageError extends Error {
-  override name = 'ScanUsageError';
-}
+/** A request the scanner will not run, with the reason. */
+const refused = (reason: string) => new CodedError('forbidden', reason);
+/** Arguments that do not describe a scan. */
+const usage = (reason: string) => new CodedError('invalid_request', reason);
 
 export function parsePorts(spec: string): number[] {
   const ports = new Set<number>();
   for (const part of spec.split(',')) {
     const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part.trim());
-    if (!m) throw new ScanUsageError(`bad port list ${JSON.stringify(spec)}: use forms like 22,80,8000-8010`);
+    if (!m) throw usage(`bad port list ${JSON.stringify(spec)}: use forms like 22,80,8000-8010`);
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
-    if (from < 1 || to > 65535 || from > to) throw new ScanUsageError(`bad port range ${part}`);
-    if (to - from + 1 + ports.size > MAX_PORTS) throw new ScanUsageError(`at most ${MAX_PORTS} ports per scan`);
+    if (from < 1 || to > 65535 || from > to) throw usage(`bad port range ${part}`);
+    if (to - from + 1 + ports.size > MAX_PORTS) throw usage(`at most ${MAX_PORTS} ports per scan`);
     for (let p = from; p <= to; p++) ports.add(p);
   }
   return [...ports].sort((a, b) => a - b);
 }
 
 async function resolveTarget(host: string, gates: ScanGates): Promise<string> {
-  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new ScanUsageError(`bad target ${JSON.stringify(host)}`);
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw usage(`bad target ${JSON.stringify(host)}`);
   let addresses: string[];
   if (net.isIP(host)) addresses = [host];
   else {
     const found = await Promise.race([
       lookup(host, { all: true }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new ScanUsageError(`cannot resolve ${host}`)), 3000)),
+      new Promise<never>((_, reject) => setTimeout(() => reject(usage(`cannot resolve ${host}`)), 3000)),
     ]).catch((err: Error) => {
-      throw err instanceof ScanUsageError ? err : new ScanUsageError(`cannot resolve ${host}`);
+      throw err instanceof CodedError ? err : usage(`cannot resolve ${host}`);
     });
     addresses = found.map((a) => a.address);
   }
-  // Every address a name resolves to must be private, so a name cannot smuggle a public target in.
-  const publicOne = addresses.find((a) => !isPrivateAddress(a));
-  if (publicOne && !gates.allowPublic) {
-    throw new ScanRefused(
-      `target ${host} (${publicOne}) is not a private or loopback address; ALLOW_PUBLIC_NETWORK_SCAN is off`,
-    );
+  // Every address a name resolves to must pass, so a name cannot smuggle a refused target in.
+  for (const address of addresses) {
+    const scope = scopeOf(address);
+    if (scope === 'public' && !gates.allowPublic) {
+      throw refused(`target ${host} (${address}) is not a private-network address; ALLOW_PUBLIC_NETWORK_SCAN is off`);
+    }
+    if (scope === 'local' && !gates.allowLoopback) {
+      throw refused(
+        `target ${host} (${address}) is this machine or its link (loopback, link-local); ALLOW_LOOPBACK_NETWORK_SCAN is off`,
+      );
+    }
   }
   return addresses[0]!;
 }
@@ -94,12 +98,12 @@ export interface ScanOutcome {
 
 /** Checks the gates, then scans; the output lists every port as `<port>/tcp <state>`. */
 export async function networkScan(args: string[], gates: ScanGates, timeoutMs: number): Promise<ScanOutcome> {
-  if (args.length < 1 || args.length > 2) throw new ScanUsageError('usage: network_scan <host> [ports]');
+  if (args.length < 1 || args.length > 2) throw usage('usage: network_scan <host> [ports]');
   const ports = args[1] === undefined ? COMMON_PORTS : parsePorts(args[1]);
   if (!gates.allowArbitraryPorts) {
     const other = ports.filter((p) => !COMMON_PORTS.includes(p));
     if (other.length) {
-      throw new ScanRefused(
+      throw refused(
         `port ${other[0]} is not in the common port list; ALLOW_ARBITRARY_PORT_SCAN is off (allowed: ${COMMON_PORTS.join(',')})`,
       );
     }

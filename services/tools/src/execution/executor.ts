@@ -8,11 +8,12 @@ import type { Logger } from '@pagi/runtime';
 import { counter, histogram, LATENCY_BUCKETS } from '@pagi/runtime';
 import type { ZodError } from 'zod';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { NETWORK_SCAN, networkScan, type ScanGates, ScanRefused, ScanUsageError } from '../builtin/network-scan.ts';
+import { NETWORK_SCAN, networkScan, type ScanGates } from '../builtin/network-scan.ts';
 import type { Catalog, ToolRef } from '../catalog/catalog.ts';
 import type { Semaphore } from '../concurrency/semaphore.ts';
 import { decide, isAllowedFor, restrictionOf } from '../policy/decide.ts';
 import type { PolicyStore } from '../policy/watch.ts';
+import type { RunLedger, RunState } from '../runs/run-ledger.ts';
 import { createRunDir } from '../sandbox/run-dir.ts';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { ResourceLimits } from '../sandbox/types.ts';
@@ -27,6 +28,7 @@ export interface ExecutorOptions {
   audit: AuditLog;
   slots: Semaphore;
   logger: Logger;
+  runs: RunLedger;
   sandboxRoot: string;
   timeoutMs: number;
   outputMaxBytes: number;
@@ -53,7 +55,12 @@ export class ToolExecutor {
     this.o = opts;
   }
 
-  private refuse(input: ExecuteInput, kind: string, reason: string, code: ErrorCode): CodedError {
+  private refuse(
+    input: Pick<ExecuteInput, 'tool_name' | 'args' | 'twin_id'>,
+    kind: string,
+    reason: string,
+    code: ErrorCode,
+  ): CodedError {
     this.o.audit.record({
       twin_id: input.twin_id,
       tool: input.tool_name,
@@ -80,8 +87,14 @@ export class ToolExecutor {
     this.runs.inc({ kind: 'invalid', outcome: 'refused' });
   }
 
-  async execute(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
+  /**
+   * The policy's verdict on a run without running it: the tool it resolves to, or a refusal (a CodedError with the
+   * reason), audited unless `audit` is off.
+   */
+  admit(input: Pick<ExecuteInput, 'tool_name' | 'args' | 'twin_id'>, audit = true): ToolRef {
     const policy = this.o.policy.policy;
+    const refuse = (kind: string, reason: string, code: ErrorCode) =>
+      audit ? this.refuse(input, kind, reason, code) : new CodedError(code, reason);
     // Restricted commands are refused by name and arguments before anything else, installed or not.
     const restricted = decide(
       policy,
@@ -89,28 +102,56 @@ export class ToolExecutor {
       this.o.allowRestricted,
       'restricted-only',
     );
-    if (!restricted.allowed) throw this.refuse(input, 'restricted', restricted.reason, 'forbidden');
+    if (!restricted.allowed) throw refuse('restricted', restricted.reason, 'forbidden');
     const ref = this.o.catalog.resolve(policy, input.tool_name);
-    if (!ref) {
-      throw this.refuse(input, 'unknown', `unknown tool ${input.tool_name}`, 'not_found');
-    }
+    if (!ref) throw refuse('unknown', `unknown tool ${input.tool_name}`, 'not_found');
     const decision = decide(
       policy,
       { twinId: input.twin_id, tool: ref.name, kind: ref.kind, args: input.args },
       this.o.allowRestricted,
     );
-    if (!decision.allowed) throw this.refuse(input, ref.kind, decision.reason, 'forbidden');
+    if (!decision.allowed) throw refuse(ref.kind, decision.reason, 'forbidden');
+    return ref;
+  }
+
+  /** What became of a run named by its caller. */
+  run(runId: string): RunState {
+    return this.o.runs.get(runId);
+  }
+
+  async execute(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
+    const ref = this.admit(input);
+    if (input.run_id) {
+      // A named run happens at most once: a repeat gets the recorded outcome, never a second run.
+      const prior = this.o.runs.begin(input.run_id, input.twin_id, ref.name);
+      if (prior.state === 'finished') return prior.result;
+      if (prior.state === 'running') throw new CodedError('failed_precondition', 'this run is already in progress');
+      if (prior.state === 'interrupted') {
+        throw new CodedError('failed_precondition', 'this run was interrupted by a restart of the tools service');
+      }
+    }
+    let result: ExecuteOutput | undefined;
+    try {
+      result = await this.runAdmitted(ref, input, signal);
+      return result;
+    } finally {
+      if (input.run_id) this.o.runs.finish(input.run_id, result);
+    }
+  }
+
+  private async runAdmitted(ref: ToolRef, input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
     const timeoutMs = Math.min(input.timeout_ms || this.o.timeoutMs, this.o.timeoutMs);
 
     let result: ExecuteOutput;
     try {
-      result =
-        ref.kind === 'builtin'
-          ? await this.runBuiltin(input, timeoutMs)
-          : await this.o.slots.run(() => this.runSandboxed(ref, input, timeoutMs, signal));
+      // Built-in tools take a run slot too, so the same concurrency and time limits hold for them.
+      result = await this.o.slots.run(() =>
+        ref.kind === 'builtin' ? this.runBuiltin(input, timeoutMs) : this.runSandboxed(ref, input, timeoutMs, signal),
+      );
     } catch (err) {
-      if (err instanceof ScanRefused) throw this.refuse(input, ref.kind, err.message, 'forbidden');
-      if (err instanceof ScanUsageError) throw this.refuse(input, ref.kind, err.message, 'invalid_request');
+      if (err instanceof CodedError && err.code !== 'resource_exhausted') {
+        throw this.refuse(input, ref.kind, err.message, err.code);
+      }
       this.o.audit.record({
         twin_id: input.twin_id,
         tool: ref.name,
@@ -160,7 +201,7 @@ export class ToolExecutor {
     timeoutMs: number,
     signal?: AbortSignal,
   ): Promise<ExecuteOutput> {
-    const dir = createRunDir(this.o.sandboxRoot, 'run', this.o.sandbox.runAs);
+    const dir = createRunDir(this.o.sandboxRoot, 'run');
     try {
       let program = ref.path!;
       const mounts = [];
@@ -174,7 +215,7 @@ export class ToolExecutor {
       const res = await this.o.sandbox.run({
         program,
         args: input.args,
-        workDir: dir.work,
+        hostDir: dir.work,
         mounts,
         stdin: input.stdin,
         timeoutMs,

@@ -1,8 +1,9 @@
+import { CodedError, describeIssues } from '@pagi/contracts';
 import type { AsyncHandlers } from '@pagi/runtime';
 import type { ToolExecutorServiceHandlers } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import type { ToolExecutor } from '../execution/executor.ts';
 import type { SandboxKind } from '../sandbox/types.ts';
-import { executeToolRequest, listToolsRequest } from './request-schema.ts';
+import { checkToolRequest, executeToolRequest, getRunRequest, listToolsRequest } from './request-schema.ts';
 
 export interface HandlerDeps {
   executor: ToolExecutor;
@@ -19,10 +20,29 @@ export function toolsHandlers(deps: HandlerDeps): AsyncHandlers<ToolExecutorServ
         throw parsed.error;
       }
       const req = parsed.data;
-      // A caller that cancels or passes its deadline takes the running program down with it.
+      // A caller that cancels or passes its deadline takes the running program down with it — unless it named the
+      // run: then the run finishes within its own timeout and its outcome waits for the caller to ask (GetRun).
       const abort = new AbortController();
-      call.once('cancelled', () => abort.abort());
+      if (!req.run_id) call.once('cancelled', () => abort.abort());
       return deps.executor.execute(req, abort.signal);
+    },
+    CheckTool: (request) => {
+      const parsed = checkToolRequest.safeParse(request);
+      if (!parsed.success) {
+        return { allowed: false, reason: describeIssues(parsed.error), code: 'invalid_request' };
+      }
+      try {
+        deps.executor.admit(parsed.data, false);
+        return { allowed: true, reason: '', code: '' };
+      } catch (err) {
+        if (!(err instanceof CodedError)) throw err;
+        return { allowed: false, reason: err.message, code: err.code };
+      }
+    },
+    GetRun: (request) => {
+      const { run_id } = getRunRequest.parse(request);
+      const run = deps.executor.run(run_id);
+      return { state: run.state, result: run.state === 'finished' ? run.result : null };
     },
     ListTools: (request) => {
       const req = listToolsRequest.parse(request);

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { type ReadOnlyMount, SANDBOX_PATH, SANDBOX_WORKDIR } from './types.ts';
+import { SANDBOX_OUTPUT, SANDBOX_PATH, SANDBOX_WORKDIR } from './types.ts';
 
 /** Top-level system folders mounted read-only (or recreated as the same symlinks on merged-/usr systems). */
 const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
@@ -22,23 +22,30 @@ function systemMounts(): string[] {
 let cachedSystem: string[] | undefined;
 
 export interface BwrapOptions {
-  workDir: string;
-  mounts: ReadOnlyMount[];
+  /** Read-only mounts, each an open folder descriptor the service passes (the run's user need not reach the path). */
+  mounts: { fd: number; dest: string }[];
+  /** A writable host folder (open descriptor), bound at /out. */
+  outputFd?: number;
   env: Record<string, string>;
-  tmpBytes: number;
+  /** Size of each private writable place (/sandbox and /tmp). */
+  scratchBytes: number;
 }
 
 /**
- * bubblewrap arguments: every namespace unshared (user, pid, network, ipc, uts, cgroup), /proc of its own PID
- * namespace, a fresh /dev, read-only system folders, a size-bounded private /tmp, and the run directory as the
- * only writable place. The environment is cleared and rebuilt from `env` only.
+ * bubblewrap arguments: every namespace unshared (user, pid, network, ipc, uts, cgroup), no capabilities, /proc of
+ * its own PID namespace, a fresh /dev, read-only system folders, and a read-only root. The only writable places are
+ * two size-capped memory file systems — the working folder /sandbox and /tmp — and, for a build, its output folder;
+ * so a run can fill neither the host's memory nor its disk. The environment is cleared and rebuilt from `env` only.
  */
 export function bwrapArgs(opts: BwrapOptions): string[] {
   cachedSystem ??= systemMounts();
+  const size = String(opts.scratchBytes);
   const args = [
     '--unshare-all',
     '--die-with-parent',
     '--new-session',
+    '--cap-drop',
+    'ALL',
     '--hostname',
     'sandbox',
     ...cachedSystem,
@@ -47,12 +54,17 @@ export function bwrapArgs(opts: BwrapOptions): string[] {
     '--dev',
     '/dev',
     '--size',
-    String(opts.tmpBytes),
+    size,
     '--tmpfs',
     '/tmp',
+    '--size',
+    size,
+    '--tmpfs',
+    SANDBOX_WORKDIR,
   ];
-  for (const m of opts.mounts) args.push('--ro-bind', m.host, m.dest ?? m.host);
-  args.push('--bind', opts.workDir, SANDBOX_WORKDIR, '--chdir', SANDBOX_WORKDIR, '--clearenv');
+  for (const m of opts.mounts) args.push('--ro-bind-fd', String(m.fd), m.dest);
+  if (opts.outputFd !== undefined) args.push('--bind-fd', String(opts.outputFd), SANDBOX_OUTPUT);
+  args.push('--remount-ro', '/', '--chdir', SANDBOX_WORKDIR, '--clearenv');
   for (const [k, v] of Object.entries(opts.env)) args.push('--setenv', k, v);
   return args;
 }

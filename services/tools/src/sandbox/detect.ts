@@ -2,11 +2,12 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@pagi/runtime';
 import { PRLIMIT } from './limits.ts';
-import { createRunDir, ensureReachable, type RunAs } from './run-dir.ts';
+import { createRunDir, ensureReachable } from './run-dir.ts';
 import { Sandbox } from './sandbox.ts';
+import { UidPool } from './uid-pool.ts';
 
-/** The unprivileged host user sandboxed programs run as when the service is root (nobody). */
-export const NOBODY: RunAs = { uid: 65534, gid: 65534 };
+/** How many host uids a service's range holds (shared, through locks, by every service of the machine). */
+export const UID_RANGE = 1000;
 
 export function findBwrap(): string | undefined {
   if (process.platform !== 'linux') return undefined;
@@ -31,8 +32,8 @@ export interface DetectOptions {
   /** Folder the service owns (DATA_DIR); its folders may be opened for search by the sandbox user. */
   ownedRoot: string;
   logger: Logger;
-  /** Run as the service's own user even when it is root (the build service, whose toolchain lives in /root). */
-  keepUser?: boolean;
+  /** When the service is root, each run borrows its own host user from `uids` (first uid, how many). */
+  uids: { base: number; count: number };
 }
 
 export interface Detected {
@@ -46,20 +47,27 @@ export interface Detected {
  */
 export async function detectSandbox(opts: DetectOptions): Promise<Detected> {
   if (!existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is required to bound tool processes`);
-  const runAs = process.getuid?.() === 0 && !opts.keepUser ? NOBODY : undefined;
+  const users = process.getuid?.() === 0 ? new UidPool(opts.uids.base, opts.uids.count) : undefined;
   mkdirSync(opts.sandboxRoot, { recursive: true, mode: 0o711 });
-  if (runAs) ensureReachable(opts.sandboxRoot, runAs, opts.ownedRoot);
+  if (users) {
+    // Under directory isolation a run works in its folder below SANDBOX_DIR, as a user of the range.
+    ensureReachable(opts.sandboxRoot, { uid: opts.uids.base, gid: opts.uids.base }, opts.ownedRoot);
+  } else {
+    opts.logger.warn(
+      'the service is not root: sandboxed runs use its own user and share one process budget (run it as root to give each run its own user)',
+    );
+  }
   const bwrapPath = findBwrap();
   const directory = (reason: string): Detected => {
     opts.logger.warn({ reason }, 'bubblewrap not used: programs run with directory isolation only (weaker sandbox)');
-    return { sandbox: new Sandbox({ kind: 'directory', runAs }), bwrapAvailable: bwrapPath !== undefined };
+    return { sandbox: new Sandbox({ kind: 'directory', users }), bwrapAvailable: bwrapPath !== undefined };
   };
   if (opts.useBwrap === false) return directory('TOOLS_USE_BWRAP=false');
   if (!bwrapPath) {
     if (opts.useBwrap) throw new Error('TOOLS_USE_BWRAP=true but bwrap is not installed');
     return directory('bwrap is not installed');
   }
-  const sandbox = new Sandbox({ kind: 'bwrap', bwrapPath, runAs });
+  const sandbox = new Sandbox({ kind: 'bwrap', bwrapPath, users });
   const probe = await probeSandbox(sandbox, opts.sandboxRoot);
   if (probe) {
     if (opts.useBwrap) throw new Error(`TOOLS_USE_BWRAP=true but bubblewrap does not work here: ${probe}`);
@@ -70,15 +78,15 @@ export async function detectSandbox(opts: DetectOptions): Promise<Detected> {
 
 /** Runs `true` in the sandbox once; returns the problem, or undefined when it works. */
 async function probeSandbox(sandbox: Sandbox, sandboxRoot: string): Promise<string | undefined> {
-  const dir = createRunDir(sandboxRoot, 'probe', sandbox.runAs);
+  const dir = createRunDir(sandboxRoot, 'probe');
   try {
     const res = await sandbox.run({
       program: '/usr/bin/true',
       args: [],
-      workDir: dir.work,
+      hostDir: dir.work,
       timeoutMs: 10_000,
       outputMaxBytes: 4096,
-      limits: { processes: 16, memoryBytes: 256 * 1024 * 1024, fileBytes: 1024 * 1024 },
+      limits: { processes: 16, memoryBytes: 256 * 1024 * 1024, fileBytes: 1024 * 1024, scratchBytes: 1024 * 1024 },
     });
     return res.exitCode === 0 ? undefined : res.stderr.trim() || `exit status ${res.exitCode}`;
   } finally {

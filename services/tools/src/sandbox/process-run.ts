@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { Writable } from 'node:stream';
 
 export interface ProcessSpec {
   command: string;
@@ -11,6 +12,10 @@ export interface ProcessSpec {
   uid?: number;
   gid?: number;
   stdin?: string;
+  /** Written to the child's file descriptor 3, then closed (bubblewrap reads its arguments there). */
+  fd3?: string;
+  /** Open descriptors the child inherits as 4, 5, … (folders bubblewrap mounts). */
+  inherit?: number[];
   timeoutMs: number;
   outputMaxBytes: number;
   signal?: AbortSignal;
@@ -71,8 +76,16 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       uid: spec.uid,
       gid: spec.gid,
       detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', spec.fd3 === undefined ? 'ignore' : 'pipe', ...(spec.inherit ?? [])],
     });
+    const stdin = child.stdin!;
+    const out = child.stdout!;
+    const err = child.stderr!;
+    const fd3 = child.stdio[3] as Writable | null;
+    if (fd3 && spec.fd3 !== undefined) {
+      fd3.on('error', () => {});
+      fd3.end(spec.fd3);
+    }
     const killGroup = () => {
       if (child.pid === undefined) return;
       try {
@@ -85,12 +98,12 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       buf.push(chunk);
       if (buf.overflowed) killGroup();
     };
-    child.stdout.on('data', onData(stdout));
-    child.stderr.on('data', onData(stderr));
-    child.stdin.on('error', () => {
+    out.on('data', onData(stdout));
+    err.on('data', onData(stderr));
+    stdin.on('error', () => {
       // The program may exit without reading its input; that is not an error of the run.
     });
-    child.stdin.end(spec.stdin ?? '');
+    stdin.end(spec.stdin ?? '');
 
     const timer = setTimeout(() => {
       timedOut = true;
@@ -106,8 +119,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       killGroup();
       // A descendant that left the process group may still hold the pipes open; stop waiting for it.
       setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        out.destroy();
+        err.destroy();
       }, 1000).unref();
     });
     child.once('close', (code, sig) => {

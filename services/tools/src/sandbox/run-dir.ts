@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Host credentials sandboxed programs run under when the service itself runs as root. */
+/** Host credentials a sandboxed run executes under (a user of the service's range, when the service is root). */
 export interface RunAs {
   uid: number;
   gid: number;
@@ -11,21 +11,20 @@ export interface RunAs {
 export interface RunDir {
   /** The run's own folder, removed afterwards. */
   root: string;
-  /** The only writable place of the program (its working directory). */
+  /** The program's working folder under directory isolation (under bubblewrap it works in private scratch space). */
   work: string;
   /** Creates (once) and returns the folder for read-only inputs of the run (a copied tool binary). */
   inputs(): string;
   remove(): void;
 }
 
-/** Creates `<sandboxRoot>/<prefix>-<time>-<random>/work`, owned by the sandbox user. */
-export function createRunDir(sandboxRoot: string, prefix: string, runAs?: RunAs): RunDir {
+/** Creates `<sandboxRoot>/<prefix>-<time>-<random>/work` (the sandbox lends `work` to the run's user). */
+export function createRunDir(sandboxRoot: string, prefix: string): RunDir {
   const root = path.join(sandboxRoot, `${prefix}-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`);
   mkdirSync(root, { mode: 0o711 });
   const work = path.join(root, 'work');
   const inputs = path.join(root, 'inputs');
   mkdirSync(work, { mode: 0o700 });
-  if (runAs) chownSync(work, runAs.uid, runAs.gid);
   return {
     root,
     work,
@@ -43,6 +42,17 @@ function canSearch(dir: string, who: RunAs): boolean {
   if (st.uid === who.uid) return (st.mode & 0o100) !== 0;
   if (st.gid === who.gid) return (st.mode & 0o010) !== 0;
   return (st.mode & 0o001) !== 0;
+}
+
+/** Whether `who` can walk down to `target` (every folder on the way lets it search). */
+export function reachableBy(target: string, who: RunAs): boolean {
+  let dir = path.resolve(target);
+  for (;;) {
+    if (!canSearch(dir, who)) return false;
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
 }
 
 /**

@@ -6,8 +6,13 @@ export interface ResourceLimits {
   processes: number;
   /** Address space of each process in bytes (RLIMIT_AS). */
   memoryBytes: number;
-  /** Largest file the run may write in bytes (RLIMIT_FSIZE); also the size of its private /tmp. */
+  /** Largest file the run may write in bytes (RLIMIT_FSIZE). */
   fileBytes: number;
+  /**
+   * Under bubblewrap: the size of each writable place of the run (its working folder and /tmp are private,
+   * size-capped memory file systems; the rest of the file system is read-only).
+   */
+  scratchBytes: number;
 }
 
 /** A read-only view of a host path inside the sandbox. */
@@ -21,10 +26,18 @@ export interface RunRequest {
   /** Program path as seen inside the sandbox (absolute). */
   program: string;
   args: string[];
-  /** Host directory the program may write; it is the working directory and HOME. */
-  workDir: string;
+  /**
+   * The run's host folder. Under directory isolation it is the program's working directory and HOME; under
+   * bubblewrap the program never sees it (it works in a private scratch folder at /sandbox).
+   */
+  hostDir: string;
   /** Extra read-only mounts (a tool binary, a compiler toolchain). Only used under bubblewrap. */
   mounts?: ReadOnlyMount[];
+  /**
+   * A host folder the program may write, seen at /out under bubblewrap: how a build hands back its binary. It is
+   * lent to the run's user for the run; each file in it is capped by `limits.fileBytes`.
+   */
+  output?: string;
   /** Environment besides the minimal PATH, HOME and LANG. */
   env?: Record<string, string>;
   stdin?: string;
@@ -49,6 +62,7 @@ export interface RunResult {
   sandbox: SandboxKind;
 }
 
-/** Where the sandboxed program lives: inside bubblewrap the working directory appears here. */
+/** Inside bubblewrap: the program's private working folder, and where `output` appears. */
 export const SANDBOX_WORKDIR = '/sandbox';
+export const SANDBOX_OUTPUT = '/out';
 export const SANDBOX_PATH = '/usr/local/bin:/usr/bin:/bin';

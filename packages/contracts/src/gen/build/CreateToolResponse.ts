@@ -4,7 +4,7 @@ export interface CreateToolResponse {
   stdout?: string;
   stderr?: string;
   exit_code?: number;
-  binary_path?: string;
+  installed_tool?: string;
   source_hash?: string;
   duration_ms?: number | string;
   compiler_version?: string;
@@ -14,7 +14,7 @@ export interface CreateToolResponse__Output {
   stdout: string;
   stderr: string;
   exit_code: number;
-  binary_path: string;
+  installed_tool: string;
   source_hash: string;
   duration_ms: number;
   compiler_version: string;

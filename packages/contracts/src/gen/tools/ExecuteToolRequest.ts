@@ -6,6 +6,7 @@ export interface ExecuteToolRequest {
   twin_id?: string;
   timeout_ms?: number;
   stdin?: string;
+  run_id?: string;
 }
 
 export interface ExecuteToolRequest__Output {
@@ -14,4 +15,5 @@ export interface ExecuteToolRequest__Output {
   twin_id: string;
   timeout_ms: number;
   stdin: string;
+  run_id: string;
 }

@@ -17,6 +17,10 @@ export const buildConfigSchema = z
     BUILD_CONCURRENCY: int(2, 1, 16),
     /** Address-space limit of the compiler and linker processes, in MiB. */
     BUILD_MAX_MEMORY_MB: int(4096, 256, 65_536),
+    /** Size of each writable place of a build under bubblewrap (its working folder and /tmp), in MiB. */
+    BUILD_SCRATCH_MB: int(512, 16, 65_536),
+    /** First of the host uids builds borrow when the service is root (see TOOLS_RUN_UID_BASE). */
+    BUILD_RUN_UID_BASE: int(220_000, 1000, 4_000_000_000),
   })
   .transform((c) => ({ ...c, SANDBOX_DIR: dataDir(c, c.SANDBOX_DIR, 'sandbox') }));
 export type BuildConfig = z.infer<typeof buildConfigSchema>;

@@ -34,11 +34,20 @@ export const toolsConfigSchema = z
     TOOLS_MAX_PROCESSES: int(64, 4, 4096),
     /** Address-space limit of each process of a tool run, in MiB. */
     TOOLS_MAX_MEMORY_MB: int(512, 16, 65_536),
+    /** Size of each writable place of a run under bubblewrap (its working folder and /tmp), in MiB. */
+    TOOLS_SCRATCH_MB: int(64, 1, 65_536),
     /** Tool runs executing at the same time; further calls wait in a bounded queue. */
     TOOLS_MAX_CONCURRENT: int(8, 1, 256),
+    /**
+     * First of the host uids runs borrow, one per run at a time, when the service is root (each run then has its
+     * own process budget). The range holds 1000 uids, shared by every service of the machine through locks.
+     */
+    TOOLS_RUN_UID_BASE: int(210_000, 1000, 4_000_000_000),
     ALLOW_RESTRICTED_COMMANDS: bool(false),
     ALLOW_PUBLIC_NETWORK_SCAN: bool(false),
     ALLOW_ARBITRARY_PORT_SCAN: bool(false),
+    /** network_scan may target loopback and link-local addresses (this machine, its neighbours' link). */
+    ALLOW_LOOPBACK_NETWORK_SCAN: bool(false),
   })
   .transform((c) => ({
     ...c,

@@ -3,6 +3,14 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import type {
+  CheckToolRequest as _tools_CheckToolRequest,
+  CheckToolRequest__Output as _tools_CheckToolRequest__Output,
+} from '@pagi/contracts/gen/tools/CheckToolRequest.ts';
+import type {
+  CheckToolResponse as _tools_CheckToolResponse,
+  CheckToolResponse__Output as _tools_CheckToolResponse__Output,
+} from '@pagi/contracts/gen/tools/CheckToolResponse.ts';
+import type {
   ExecuteToolRequest as _tools_ExecuteToolRequest,
   ExecuteToolRequest__Output as _tools_ExecuteToolRequest__Output,
 } from '@pagi/contracts/gen/tools/ExecuteToolRequest.ts';
@@ -10,6 +18,14 @@ import type {
   ExecuteToolResponse as _tools_ExecuteToolResponse,
   ExecuteToolResponse__Output as _tools_ExecuteToolResponse__Output,
 } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
+import type {
+  GetRunRequest as _tools_GetRunRequest,
+  GetRunRequest__Output as _tools_GetRunRequest__Output,
+} from '@pagi/contracts/gen/tools/GetRunRequest.ts';
+import type {
+  GetRunResponse as _tools_GetRunResponse,
+  GetRunResponse__Output as _tools_GetRunResponse__Output,
+} from '@pagi/contracts/gen/tools/GetRunResponse.ts';
 import type {
   HealthCheckRequest as _tools_HealthCheckRequest,
   HealthCheckRequest__Output as _tools_HealthCheckRequest__Output,
@@ -28,6 +44,47 @@ import type {
 } from '@pagi/contracts/gen/tools/ListToolsResponse.ts';
 
 export interface ToolExecutorServiceClient extends grpc.Client {
+  CheckTool(
+    argument: _tools_CheckToolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  CheckTool(
+    argument: _tools_CheckToolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  CheckTool(
+    argument: _tools_CheckToolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  CheckTool(
+    argument: _tools_CheckToolRequest,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  checkTool(
+    argument: _tools_CheckToolRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  checkTool(
+    argument: _tools_CheckToolRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  checkTool(
+    argument: _tools_CheckToolRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  checkTool(
+    argument: _tools_CheckToolRequest,
+    callback: grpc.requestCallback<_tools_CheckToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   ExecuteTool(
     argument: _tools_ExecuteToolRequest,
     metadata: grpc.Metadata,
@@ -67,6 +124,47 @@ export interface ToolExecutorServiceClient extends grpc.Client {
   executeTool(
     argument: _tools_ExecuteToolRequest,
     callback: grpc.requestCallback<_tools_ExecuteToolResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  GetRun(
+    argument: _tools_GetRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRun(
+    argument: _tools_GetRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRun(
+    argument: _tools_GetRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetRun(
+    argument: _tools_GetRunRequest,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getRun(
+    argument: _tools_GetRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getRun(
+    argument: _tools_GetRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getRun(
+    argument: _tools_GetRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getRun(
+    argument: _tools_GetRunRequest,
+    callback: grpc.requestCallback<_tools_GetRunResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   HealthCheck(
@@ -153,7 +251,11 @@ export interface ToolExecutorServiceClient extends grpc.Client {
 }
 
 export interface ToolExecutorServiceHandlers extends grpc.UntypedServiceImplementation {
+  CheckTool: grpc.handleUnaryCall<_tools_CheckToolRequest__Output, _tools_CheckToolResponse>;
+
   ExecuteTool: grpc.handleUnaryCall<_tools_ExecuteToolRequest__Output, _tools_ExecuteToolResponse>;
+
+  GetRun: grpc.handleUnaryCall<_tools_GetRunRequest__Output, _tools_GetRunResponse>;
 
   HealthCheck: grpc.handleUnaryCall<_tools_HealthCheckRequest__Output, _tools_HealthCheckResponse>;
 
@@ -161,11 +263,23 @@ export interface ToolExecutorServiceHandlers extends grpc.UntypedServiceImplemen
 }
 
 export interface ToolExecutorServiceDefinition extends grpc.ServiceDefinition {
+  CheckTool: MethodDefinition<
+    _tools_CheckToolRequest,
+    _tools_CheckToolResponse,
+    _tools_CheckToolRequest__Output,
+    _tools_CheckToolResponse__Output
+  >;
   ExecuteTool: MethodDefinition<
     _tools_ExecuteToolRequest,
     _tools_ExecuteToolResponse,
     _tools_ExecuteToolRequest__Output,
     _tools_ExecuteToolResponse__Output
+  >;
+  GetRun: MethodDefinition<
+    _tools_GetRunRequest,
+    _tools_GetRunResponse,
+    _tools_GetRunRequest__Output,
+    _tools_GetRunResponse__Output
   >;
   HealthCheck: MethodDefinition<
     _tools_HealthCheckRequest,

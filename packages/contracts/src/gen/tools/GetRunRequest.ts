@@ -1,0 +1,9 @@
+// Original file: tools.proto
+
+export interface GetRunRequest {
+  run_id?: string;
+}
+
+export interface GetRunRequest__Output {
+  run_id: string;
+}
