@@ -35,5 +35,7 @@ COPY --chown=node:node config config
 COPY --chown=node:node knowledge_bases knowledge_bases
 RUN mkdir -p data tools_repo && chown node:node data tools_repo
 ENV NODE_ENV=production PAGI_ROOT=/app BIND_HOST=0.0.0.0 SERVICE=${SERVICE}
+# Memory freed after a burst of large buffers (uploads) goes back to the system (see scripts/stack/catalog.ts).
+ENV MALLOC_MMAP_THRESHOLD_=32768 MALLOC_TRIM_THRESHOLD_=131072
 USER node
 CMD ["sh", "-c", "exec node services/${SERVICE}/src/main.ts"]

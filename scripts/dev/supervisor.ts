@@ -28,7 +28,7 @@ function launch(spec: ServiceSpec): ChildProcess {
     : [process.execPath, path.join(ROOT, spec.entry)];
   const child = spawn(cmd!, args, {
     cwd: ROOT,
-    env: { ...addresses, ...process.env, PAGI_ROOT: ROOT, FORCE_COLOR: '0' },
+    env: { ...spec.env, ...addresses, ...process.env, PAGI_ROOT: ROOT, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `[${spec.name}]`.padEnd(width + 3);

@@ -14,7 +14,16 @@ export interface ServiceSpec {
   after: string[];
   /** Variables this service's dependents receive, given its actual ports. */
   exports: (ports: Record<string, number>) => Record<string, string>;
+  /** Environment the process itself needs (set by whatever starts it: the dev harness, the tests, the images). */
+  env?: Record<string, string>;
 }
+
+/**
+ * For services that stream large bodies (uploads): buffers of 32 KiB and more are mapped and unmapped by themselves
+ * instead of coming from the C allocator's arenas, so memory a burst of uploads used goes back to the system once
+ * it is free, instead of staying in the process's resident size for good.
+ */
+export const STREAMING_ENV = { MALLOC_MMAP_THRESHOLD_: '32768', MALLOC_TRIM_THRESHOLD_: '131072' };
 
 const local = (port: number | undefined) => `http://127.0.0.1:${port}`;
 
@@ -50,6 +59,7 @@ export const CATALOG: ServiceSpec[] = [
     health: { kind: 'http', portVar: 'TELEMETRY_PORT', path: '/health' },
     after: [],
     exports: (p) => ({ TELEMETRY_URL: local(p.TELEMETRY_PORT) }),
+    env: STREAMING_ENV,
   },
   {
     name: 'orchestrator',
@@ -66,6 +76,7 @@ export const CATALOG: ServiceSpec[] = [
     health: { kind: 'http', portVar: 'GATEWAY_PORT', path: '/api/health' },
     after: ['orchestrator', 'telemetry'],
     exports: (p) => ({ GATEWAY_URL: local(p.GATEWAY_PORT) }),
+    env: STREAMING_ENV,
   },
   {
     name: 'frontend',

@@ -38,6 +38,8 @@ export interface Stack {
   addresses: Record<string, string>;
   url(service: string): string;
   logs(service: string): string;
+  /** Process id of a running service (for resource figures). */
+  pid(service: string): number | undefined;
   /** Sends a signal and waits for the process to exit; returns its exit code. */
   stop(service: string, signal?: NodeJS.Signals): Promise<number | null>;
   /** (Re)starts a service with the same ports and data, and waits for it to be healthy. */
@@ -70,6 +72,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     BIND_HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LLM_PROVIDER: 'mock',
+    ...spec.env,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     ...addresses,
     ...opts.env,
@@ -122,6 +125,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     addresses,
     url: (name) => specOf(name).exports(ports)[Object.keys(specOf(name).exports(ports))[0]!]!,
     logs: (name) => running.get(name)?.log.join('\n') ?? '',
+    pid: (name) => running.get(name)?.child.pid,
     stop,
     start: launch,
     close: async () => {

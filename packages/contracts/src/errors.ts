@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   payload_too_large: { http: 413, grpc: 'RESOURCE_EXHAUSTED' },
   unsupported_media_type: { http: 415, grpc: 'INVALID_ARGUMENT' },
   range_not_satisfiable: { http: 416, grpc: 'OUT_OF_RANGE' },
+  uri_too_long: { http: 414, grpc: 'INVALID_ARGUMENT' },
   // WebSocket frames that cannot be taken (the socket stays open).
   bad_json: { http: 400, grpc: 'INVALID_ARGUMENT' },
   invalid_frame: { http: 400, grpc: 'INVALID_ARGUMENT' },

@@ -80,7 +80,22 @@ describe('a service built from the runtime', () => {
       body: '{',
     });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request', message: /not valid JSON/ } });
+    // Valid JSON with a prototype-poisoning key is refused as such, not called invalid JSON.
+    const poisoned = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a": 1, "__proto__": {"admin": true}}',
+    });
+    expect(poisoned.status).toBe(400);
+    expect(await poisoned.json()).toEqual({
+      error: { code: 'invalid_request', message: expect.stringContaining('"__proto__"') },
+    });
+    // Errors fastify raises before any route runs have the shared shape too.
+    const longParam = await fetch(`${base}/items/${'x'.repeat(500)}`);
+    expect(longParam.status).toBe(414);
+    expect(await longParam.json()).toEqual({ error: { code: 'uri_too_long', message: expect.any(String) } });
+    expect(await (await fetch(`${base}/items/short`)).json()).toEqual({ id: 'short' });
     // Refused before it is read, yet the client gets the answer every time: the rest of the body is drained
     // instead of the connection being reset under a client that is still sending.
     for (let i = 0; i < 10; i++) {

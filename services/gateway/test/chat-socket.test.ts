@@ -52,6 +52,8 @@ describe('WS /ws/chat/:user_id frames', () => {
     const c = await FrameClient.open(gateway.ws('/ws/chat/alice'));
     c.send(chat('x'.repeat(70_000)));
     expect((await c.waitClosed()).code).toBe(1009);
+    // The client's doing, not the gateway's: nothing is logged as an error.
+    expect(gateway.logs().filter((l) => l.level >= 50)).toEqual([]);
     // A frame just under the cap is handled normally on a new socket.
     const d = await FrameClient.open(gateway.ws('/ws/chat/alice'));
     d.send({ type: 'ping', ts: 1, pad: 'y'.repeat(60_000) });

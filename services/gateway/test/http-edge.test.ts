@@ -141,6 +141,21 @@ describe('proxy to the orchestrator', () => {
       });
       const actions = await fetch(`${down.url}/v1/actions?session_id=s`);
       expect(actions.status).toBe(502);
+      // A request with a body fails both ways at once; it still gets one answer, and nothing is logged as an error.
+      const post = await fetch(`${down.url}/api/memory/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'anything' }),
+      });
+      expect(post.status).toBe(502);
+      expect(await post.json()).toMatchObject({ error: { code: 'upstream_unavailable' } });
+      expect(
+        down
+          .logs()
+          .filter((l) => l.level >= 50)
+          .map((l) => JSON.stringify(l).slice(0, 600)),
+      ).toEqual([]);
+      expect(down.logs().some((l) => /already sent/.test(l.msg ?? ''))).toBe(false);
       await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
       const recovered = await fetch(`${down.url}/api/status`);
       expect(await recovered.json()).toEqual({ back: true });

@@ -1,6 +1,8 @@
+import * as grpc from '@grpc/grpc-js';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
+import { GrpcReflection } from 'grpc-js-reflection-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeLlm, startFakeLlm } from './fake-llm.ts';
 import { chatBody, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
@@ -18,6 +20,15 @@ const MEETING = `[00:00] Alice: Okay, let's get started. The goal today is to pi
 [00:10] Alice: Action item: Dave needs to update the on-call runbook. Thanks everyone.`;
 
 describe('orchestrator gRPC faces', () => {
+  it('advertises through reflection exactly the services each port serves', async () => {
+    const list = async (port: number) => {
+      const reflection = new GrpcReflection(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+      return (await reflection.listServices()).sort();
+    };
+    expect(await list(orch.running.grpcPort)).toEqual(['grpc.health.v1.Health', 'orchestrator.OrchestratorService']);
+    expect(await list(orch.running.adminPort)).toEqual(['grpc.health.v1.Health', 'orchestrator.AdminService']);
+  });
+
   let orch: TestOrchestrator;
   let llm: FakeLlm;
   let admin: AdminServiceClient;

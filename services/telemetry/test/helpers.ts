@@ -15,10 +15,15 @@ export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: num
   const sampler = new SharedSampler({ read: readHostSample, intervalMs: opts.intervalMs ?? 200, logger: silent });
   const media = new MediaStore(dir, silent);
   await media.open();
-  const app = await buildTelemetryApp({ logger: silent, sampler, media, mediaMaxBytes: opts.maxBytes ?? 100_000 });
+  const lines: string[] = [];
+  const logger = createLogger('telemetry', 'info', (l) => lines.push(l));
+  const app = await buildTelemetryApp({ logger, sampler, media, mediaMaxBytes: opts.maxBytes ?? 100_000 });
   const port = await listen(app, '127.0.0.1', 0);
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
+    /** What the service logged (info and above), parsed. */
+    logs: () => lines.map((l) => JSON.parse(l) as { level: number; msg: string }),
     dir,
     sampler,
     media,

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { MediaItem, MediaUploadResponse } from '@pagi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +143,46 @@ describe('parseByteRange', () => {
     expect(parseByteRange('bytes=-0', 10)).toEqual({ kind: 'unsatisfiable' });
     expect(parseByteRange('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' });
     expect(parseByteRange('bytes=-50', 10)).toEqual({ kind: 'partial', start: 0, end: 9 });
+  });
+});
+
+describe('malformed and aborted uploads', () => {
+  const post = (contentType: string, body: string) =>
+    fetch(`${t.url}/v1/media/upload`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const part =
+    '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.webm"\r\nContent-Type: video/webm\r\n\r\n';
+
+  it.each([
+    ['no boundary', 'multipart/form-data', 'abc'],
+    ['a boundary that never appears', 'multipart/form-data; boundary=XYZ', 'no parts here'],
+    ['a part cut short', 'multipart/form-data; boundary=XYZ', `${part}some bytes`],
+  ])('answers %s with a 400 in the shared shape', async (_what, contentType, body) => {
+    const res = await post(contentType, body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: { code: 'bad_request', message: expect.stringMatching(/^malformed multipart body: /) },
+    });
+  });
+
+  it('treats a client that goes away mid-upload as no error of its own, and keeps nothing', async () => {
+    const before = readdirSync(t.dir).length;
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(t.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /v1/media/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n` +
+            `Content-Length: 100000\r\n\r\n${part}first bytes`,
+        );
+        // Gone before the rest, once the service has started on the part.
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+    });
+    await expect
+      .poll(() => t.logs().some((l) => l.msg === 'upload cut off by the client' && l.level === 30))
+      .toBe(true);
+    expect(t.logs().filter((l) => l.level >= 50)).toEqual([]);
+    expect(readdirSync(t.dir).length).toBe(before);
   });
 });

@@ -104,7 +104,11 @@ export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningG
   }
   const health = new HealthImplementation(statuses);
   health.addToServer(server);
-  new ReflectionService(reflectionDefinition(opts.protos)).addToServer(server);
+  // Reflection lists exactly what this server serves: a proto file may hold more (the orchestrator's public and
+  // admin services live in one file but on different ports).
+  new ReflectionService(reflectionDefinition(opts.protos), {
+    services: ['grpc.health.v1.Health', ...opts.services.map((svc) => svc.name)],
+  }).addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${opts.host}:${opts.port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>

@@ -1,12 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { CodedError, describeIssues, type ErrorBody, errorBody } from '@pagi/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import { ZodError } from 'zod';
 
 // The HTTP transport's half of the error table: whatever a route throws becomes one answer in the shared shape.
 
 /** Fastify's own request errors, as platform codes. */
 function fromFastify(err: FastifyError): CodedError | undefined {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new CodedError('uri_too_long', 'a part of the path is longer than the server accepts');
+  }
+  if (err.code === 'FST_ERR_BAD_URL') return new CodedError('bad_request', 'the request path is malformed');
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return new CodedError('payload_too_large', 'request body is larger than the limit');
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new CodedError('unsupported_media_type', err.message);
@@ -25,6 +30,22 @@ export function errorAnswer(err: unknown): { status: number; body: ErrorBody; kn
         : fromFastify(err as FastifyError);
   if (!coded) return { status: 500, body: errorBody('internal', 'internal error'), known: false };
   return { status: coded.httpStatus, body: errorBody(coded.code, coded.message), known: true };
+}
+
+/**
+ * JSON bodies: parsed with prototype-poisoning protection, every failure answered with what was wrong. An empty
+ * body is no body.
+ */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (err) {
+    if (err instanceof SyntaxError && /prototype/.test(err.message)) {
+      throw new CodedError('invalid_request', 'the body holds a "__proto__" or "constructor.prototype" key; refused');
+    }
+    throw new CodedError('bad_request', `the body is not valid JSON: ${(err as Error).message}`);
+  }
 }
 
 /** Bytes and time a rejected request body is still read (and dropped) so the client can read the answer. */

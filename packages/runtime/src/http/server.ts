@@ -1,9 +1,9 @@
 import { errorBody } from '@pagi/contracts';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
 import type { Logger } from '../log/logger.ts';
 import { histogram, LATENCY_BUCKETS, metrics } from '../metrics/registry.ts';
 import { contextFromHeaders, endSpan, type Span, SpanKind, startSpan, withContext } from '../tracing/spans.ts';
-import { answerUnreadBody, errorAnswer } from './error-answer.ts';
+import { answerUnreadBody, errorAnswer, parseJsonBody } from './error-answer.ts';
 import { endSubscriptions } from './sse.ts';
 
 export interface HttpAppOptions {
@@ -31,8 +31,20 @@ export function createHttpApp(opts: HttpAppOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit ?? 1_048_576,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Errors fastify meets before a route runs (a malformed or over-long path) get the shared shape too.
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = errorAnswer(err);
+      (reply as FastifyReply).status(status).send(body);
+    },
     ...opts.fastify,
   }) as unknown as FastifyInstance;
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
   const latency = requestSeconds();
 
   // Requests still running when close() begins answer with `Connection: close`, so keep-alive clients let go

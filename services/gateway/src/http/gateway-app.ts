@@ -89,7 +89,17 @@ async function registerSockets(
   origins: string[],
 ): Promise<void> {
   // maxPayload makes ws close an oversize frame's connection with 1009 before the frame is buffered whole.
-  await app.register(websocket, { options: { maxPayload: config.WS_MAX_FRAME_BYTES } });
+  await app.register(websocket, {
+    options: { maxPayload: config.WS_MAX_FRAME_BYTES },
+    // A frame over the limit or a broken frame is the client's doing (ws names those WS_ERR_*): a warning, and the
+    // socket goes (ws has already sent 1009 or 1002); anything else is ours.
+    errorHandler: (error, socket, req) => {
+      const clientFault = (error as { code?: string }).code?.startsWith('WS_ERR_');
+      if (clientFault) req.log.warn({ reason: error.message }, 'WebSocket closed for a bad frame');
+      else req.log.error({ err: error }, 'WebSocket failed');
+      socket.terminate();
+    },
+  });
   const connections = gauge('gateway_ws_connections', 'Open WebSocket connections', ['kind']);
   const stopHeartbeat = startHeartbeat(app.websocketServer, config.WS_HEARTBEAT_MS);
   app.addHook('preClose', async () => {

@@ -1,11 +1,14 @@
+import http from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { CodedError } from '@pagi/contracts';
 import { errorAnswer, type Logger, traceHeaders } from '@pagi/runtime';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { upstreamFailure } from '../upstream/upstream-failure.ts';
 
 /** Room for the multipart envelope (boundaries, part headers, small fields) around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
+/** Largest answer read back from telemetry (a small JSON body). */
+const ANSWER_MAX_BYTES = 64 * 1024;
 
 class TooLarge extends Error {}
 
@@ -13,14 +16,11 @@ class TooLarge extends Error {}
 class ByteCap extends Transform {
   private seen = 0;
   private readonly limit: number;
-  private readonly onChunk: () => void;
-  constructor(limit: number, onChunk: () => void) {
+  constructor(limit: number) {
     super();
     this.limit = limit;
-    this.onChunk = onChunk;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.onChunk();
     this.seen += chunk.length;
     if (this.seen > this.limit) done(new TooLarge(`upload is larger than ${this.limit} bytes`));
     else done(null, chunk);
@@ -43,19 +43,23 @@ const refuse = (reply: FastifyReply, err: CodedError) => {
   const { status, body } = errorAnswer(err);
   return reply.status(status).send(body);
 };
-const tooLarge = (reply: FastifyReply, maxBytes: number) =>
-  refuse(reply, new CodedError('payload_too_large', `the file is larger than the limit of ${maxBytes} bytes`));
 
 /**
- * POST /api/media/upload: the multipart body is streamed to telemetry's /v1/media/upload as it arrives, never
- * buffered. A declared length over the cap is refused before any byte is forwarded; an undeclared (chunked) one is
- * counted while streaming and cut off at the cap. Telemetry applies the exact per-file cap and the type allowlist.
+ * POST /api/media/upload: the multipart body is streamed to telemetry's /v1/media/upload as it arrives. Nothing is
+ * buffered: the client's socket, the byte cap and the upstream socket are piped, so the client can send no faster
+ * than telemetry stores. A declared length over the cap is refused before any byte is read; an undeclared (chunked)
+ * one is counted while streaming and cut off at the cap, and reading stops there. Telemetry applies the exact
+ * per-file cap and the type allowlist.
  */
 export function registerUploadProxy(
   app: FastifyInstance,
   opts: { telemetryUrl: string; maxBytes: number; timeoutMs: number; logger: Logger },
 ): void {
   const limit = opts.maxBytes + MULTIPART_OVERHEAD;
+  const tooLarge = () =>
+    new CodedError('payload_too_large', `the file is larger than the limit of ${opts.maxBytes} bytes`);
+  const target = `${opts.telemetryUrl.replace(/\/+$/, '')}/v1/media/upload`;
+
   app.register(async (scope) => {
     // Leave the body unread: it is forwarded as a stream.
     scope.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null));
@@ -65,54 +69,94 @@ export function registerUploadProxy(
         throw new CodedError('unsupported_media_type', 'expected multipart/form-data with a "file" field');
       }
       const declared = Number(req.headers['content-length'] ?? Number.NaN);
-      if (Number.isFinite(declared) && declared > limit) return tooLarge(reply, opts.maxBytes);
-
-      const controller = new AbortController();
-      // An idle deadline: a slow but steady upload may take longer than the timeout, a stalled one may not.
-      let timer: NodeJS.Timeout | undefined;
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(), opts.timeoutMs);
-      };
-      arm();
-      const cap = new ByteCap(limit, arm);
-      const onClientGone = () => {
-        if (!reply.raw.writableFinished) controller.abort();
-      };
-      reply.raw.once('close', onClientGone);
-      let overCap = false;
-      cap.once('error', (err) => {
-        overCap = err instanceof TooLarge;
-        controller.abort();
+      if (Number.isFinite(declared) && declared > limit) return refuse(reply, tooLarge());
+      const outcome = await forward(req, target, {
+        contentType,
+        declared: Number.isFinite(declared) ? declared : undefined,
+        limit,
+        timeoutMs: opts.timeoutMs,
       });
-      req.raw.pipe(cap);
-      try {
-        const res = await fetch(`${opts.telemetryUrl.replace(/\/+$/, '')}/v1/media/upload`, {
-          method: 'POST',
-          headers: traceHeaders({
-            'content-type': contentType,
-            ...(Number.isFinite(declared) ? { 'content-length': String(declared) } : {}),
-          }),
-          body: cap as unknown as ReadableStream,
-          duplex: 'half',
-          signal: controller.signal,
-        } as RequestInit);
-        const body = await res.text();
-        if (overCap) return tooLarge(reply, opts.maxBytes);
-        // Telemetry refused early (type, size): the client may still be sending.
-        req.raw.unpipe(cap);
-        stopReadingAfterReply(reply);
-        reply.status(res.status).header('content-type', res.headers.get('content-type') ?? 'application/json');
-        return reply.send(body);
-      } catch (err) {
-        if (overCap) return tooLarge(reply, opts.maxBytes);
-        req.raw.unpipe(cap);
-        if (reply.raw.destroyed) return reply;
-        return refuse(reply, upstreamFailure('telemetry', err, controller.signal.aborted));
-      } finally {
-        clearTimeout(timer);
-        reply.raw.off('close', onClientGone);
+      switch (outcome.kind) {
+        case 'answered':
+          // Telemetry may answer early (type, size) while the client is still sending.
+          stopReadingAfterReply(reply);
+          return reply.status(outcome.status).header('content-type', outcome.contentType).send(outcome.body);
+        case 'too_large':
+          return refuse(reply, tooLarge());
+        case 'client_gone':
+          req.log.info('upload cut off by the client');
+          return reply;
+        case 'failed':
+          return refuse(reply, upstreamFailure('telemetry', outcome.error, outcome.timedOut));
       }
     });
+  });
+}
+
+type Outcome =
+  | { kind: 'answered'; status: number; contentType: string; body: string }
+  | { kind: 'too_large' }
+  | { kind: 'client_gone' }
+  | { kind: 'failed'; error: unknown; timedOut: boolean };
+
+/** Streams the request body to telemetry and settles once with what happened. */
+function forward(
+  req: FastifyRequest,
+  target: string,
+  o: { contentType: string; declared: number | undefined; limit: number; timeoutMs: number },
+): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const client = req.raw;
+    const cap = new ByteCap(o.limit);
+    // Socket inactivity: a slow but steady upload may take longer than the timeout, a stalled one may not.
+    const upstream = http.request(target, {
+      method: 'POST',
+      timeout: o.timeoutMs,
+      headers: traceHeaders({
+        'content-type': o.contentType,
+        ...(o.declared === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(o.declared) }),
+      }),
+    });
+    let settled = false;
+    let timedOut = false;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      client.unpipe(cap);
+      cap.unpipe(upstream);
+      client.off('close', onClientClose);
+      // Bytes the client still sends are not read any more (the answer closes the connection).
+      client.pause();
+      if (outcome.kind !== 'answered') upstream.destroy();
+      resolve(outcome);
+    };
+    const onClientClose = () => {
+      if (!client.complete) settle({ kind: 'client_gone' });
+    };
+    client.on('close', onClientClose);
+    cap.on('error', (err) => {
+      if (err instanceof TooLarge) settle({ kind: 'too_large' });
+    });
+    upstream.on('timeout', () => {
+      timedOut = true;
+      upstream.destroy(new Error('timeout'));
+    });
+    upstream.on('error', (error) => settle({ kind: 'failed', error, timedOut }));
+    upstream.on('response', async (res) => {
+      let body = '';
+      try {
+        for await (const chunk of res) if (body.length < ANSWER_MAX_BYTES) body += String(chunk);
+      } catch (error) {
+        settle({ kind: 'failed', error, timedOut });
+        return;
+      }
+      settle({
+        kind: 'answered',
+        status: res.statusCode ?? 502,
+        contentType: res.headers['content-type'] ?? 'application/json',
+        body: body.slice(0, ANSWER_MAX_BYTES),
+      });
+    });
+    client.pipe(cap).pipe(upstream);
   });
 }

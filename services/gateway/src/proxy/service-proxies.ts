@@ -12,7 +12,12 @@ export interface ProxyOptions {
 
 /** reply-from's failures in the shared error shape: the service is down (502) or too slow (504). */
 function onProxyError(service: string) {
+  const answered = new WeakSet<object>();
   return (reply: FastifyReply<RouteGenericInterface, RawServerBase>, { error }: { error: Error }) => {
+    // A request with a body can fail twice (the upload and the connection), the second time while the first
+    // answer is still in its send hooks: one answer per request.
+    if (reply.sent || answered.has(reply)) return;
+    answered.add(reply);
     const timeout = (error as { statusCode?: number }).statusCode === 504;
     const { status, body } = errorAnswer(
       timeout
@@ -38,28 +43,32 @@ export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOp
     }
   };
 
-  await app.register(httpProxy, {
-    upstream: opts.telemetryUrl,
-    prefix: '/api/media',
-    rewritePrefix: '/v1/media',
-    httpMethods: ['GET'],
-    http,
-    replyOptions: { onError: onProxyError('telemetry') },
-  });
-  await app.register(httpProxy, {
-    upstream: opts.orchestratorUrl,
-    prefix: '/api',
-    rewritePrefix: '/api',
-    http,
-    preHandler: refuseLarge,
-    replyOptions: { onError: onProxyError('orchestrator') },
-  });
-  await app.register(httpProxy, {
-    upstream: opts.orchestratorUrl,
-    prefix: '/v1/actions',
-    rewritePrefix: '/v1/actions',
-    http,
-    preHandler: refuseLarge,
-    replyOptions: { onError: onProxyError('orchestrator') },
+  // The proxies pass bodies through untouched: in their own scope the app's JSON parser gives way to theirs.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    await scope.register(httpProxy, {
+      upstream: opts.telemetryUrl,
+      prefix: '/api/media',
+      rewritePrefix: '/v1/media',
+      httpMethods: ['GET'],
+      http,
+      replyOptions: { onError: onProxyError('telemetry') },
+    });
+    await scope.register(httpProxy, {
+      upstream: opts.orchestratorUrl,
+      prefix: '/api',
+      rewritePrefix: '/api',
+      http,
+      preHandler: refuseLarge,
+      replyOptions: { onError: onProxyError('orchestrator') },
+    });
+    await scope.register(httpProxy, {
+      upstream: opts.orchestratorUrl,
+      prefix: '/v1/actions',
+      rewritePrefix: '/v1/actions',
+      http,
+      preHandler: refuseLarge,
+      replyOptions: { onError: onProxyError('orchestrator') },
+    });
   });
 }

@@ -12,6 +12,8 @@ const silent = createLogger('test', 'silent');
 export interface RunningGateway {
   app: FastifyInstance;
   url: string;
+  /** What the gateway logged (at info and above), parsed. */
+  logs: () => { level: number; msg: string }[];
   ws: (path: string) => string;
   close: () => Promise<void>;
 }
@@ -30,10 +32,15 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
     },
     { dotenv: false },
   );
-  const app = await buildGatewayApp(config, silent);
+  const lines: string[] = [];
+  const app = await buildGatewayApp(
+    config,
+    createLogger('gateway', 'info', (l) => lines.push(l)),
+  );
   const port = await listen(app, '127.0.0.1', 0);
   return {
     app,
+    logs: () => lines.map((l) => JSON.parse(l)),
     url: `http://127.0.0.1:${port}`,
     ws: (p) => `ws://127.0.0.1:${port}${p}`,
     close: () => app.close(),
