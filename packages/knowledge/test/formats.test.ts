@@ -49,6 +49,12 @@ describe('reading files', () => {
       /binary/,
     );
     expect(await reason(put('latin.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0xff, 0xfe])))).toMatch(/binary/);
+    // Text first, binary later: the whole file is checked, so nothing of it reaches the knowledge base.
+    const textThenBinary = Buffer.concat([Buffer.from('plain words here. '.repeat(500)), Buffer.alloc(64, 0)]);
+    expect(textThenBinary.length).toBeGreaterThan(9000);
+    expect(await reason(put('notes.txt', textThenBinary))).toMatch(/NUL byte at offset 9000/);
+    const controlsLater = `${'a line of text\n'.repeat(1000)}${'\u0001\u0002'.repeat(400)}`;
+    expect(await reason(put('controls.log', controlsLater))).toMatch(/control characters/);
     expect(await reason(put('empty.md', ''))).toBe('empty file');
     expect(await reason(put('blank.md', '  \n\n\t '))).toMatch(/no text/);
     expect(await reason(put('big.log', 'x'.repeat(2000)), 1000)).toMatch(/2000 bytes, over the 1000-byte limit/);

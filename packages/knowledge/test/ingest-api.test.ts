@@ -119,6 +119,31 @@ describe('dropping files', () => {
     expect(hits.results[0]?.metadata.heading_path).toBe('Security Audit');
   });
 
+  it('serves dozens of dashboards at once, each with every event, without a listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const streams = await Promise.all(
+      Array.from({ length: 40 }, () => followEvents(`${baseUrl}/api/knowledge/ingest/events`)),
+    );
+    try {
+      writeFileSync(
+        path.join(h.ingestDir, 'many-dashboards.md'),
+        '# Dashboards\n\nEvery open dashboard hears about this file.\n',
+      );
+      for (const s of streams) {
+        await waitFor(
+          () => s.events.find((e) => e.type === 'completed' && e.file.name === 'many-dashboards.md'),
+          20_000,
+        );
+      }
+    } finally {
+      for (const s of streams) s.stop();
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('replaces the chunks of a changed file and never duplicates them', async () => {
     const before = await chunksOf('ingest:security-audit.md');
     expect(before.length).toBe(1);
@@ -329,3 +354,23 @@ describe('atlas and paths', () => {
     expect(m).toMatch(/knowledge_ingest_outcomes_total\{[^}]*outcome="stored"/);
   });
 });
+
+/** Follows an ingestion event stream, collecting its events until stopped. */
+async function followEvents(url: string): Promise<{ events: IngestEvent[]; stop: () => void }> {
+  const ctl = new AbortController();
+  const res = await fetch(url, { signal: ctl.signal });
+  const events: IngestEvent[] = [];
+  void (async () => {
+    const dec = new TextDecoder();
+    let buf = '';
+    for await (const part of res.body!) {
+      buf += dec.decode(part as Uint8Array, { stream: true });
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)));
+      }
+    }
+  })().catch(() => undefined);
+  return { events, stop: () => ctl.abort() };
+}

@@ -96,20 +96,24 @@ export async function readDocument(file: string, maxBytes: number): Promise<Docu
       throw new RejectedFile('not a PDF file (missing %PDF header)');
     text = await pdfText(buf);
   } else {
-    if (buf.subarray(0, 8192).includes(0)) throw new RejectedFile('binary content (NUL bytes), not text');
+    // The whole file is checked, not its start: text followed by binary is binary.
+    const nul = buf.indexOf(0);
+    if (nul !== -1) throw new RejectedFile(`binary content (a NUL byte at offset ${nul}), not text`);
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch {
       throw new RejectedFile('binary content (not valid UTF-8 text)');
     }
-    // Text files with many control characters are binary in disguise.
+    // Text files with many control characters are binary in disguise: more than one in 256, or 32 in a small file.
     let controls = 0;
-    for (const ch of text.slice(0, 8192)) {
-      const c = ch.charCodeAt(0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
       // ESC (27) is allowed: logs often carry ANSI colour codes.
       if ((c >= 1 && c <= 8) || (c >= 14 && c <= 31 && c !== 27)) controls++;
     }
-    if (controls > 32) throw new RejectedFile('binary content (control characters), not text');
+    if (controls > Math.max(32, text.length / 256)) {
+      throw new RejectedFile('binary content (control characters), not text');
+    }
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '')
