@@ -1,18 +1,33 @@
 // The dev stack's supervisor, started in the background by up.ts: starts every service that exists in
-// dependency order, waits for each to be healthy, prefixes each line of output with the service's name, and on
-// SIGTERM stops them in reverse order. Its process group holds every service, so stop-dev can always clean up.
+// dependency order, waits for each to be healthy, prefixes each line of output with the service's name, restarts
+// a service that dies (with backoff, like any process supervisor), and on SIGTERM stops them in reverse order. Its
+// process group holds every service, restarted ones too, so stop-dev can always clean up.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CATALOG, type ServiceSpec } from '../stack/catalog.ts';
 import { waitHealthy } from '../stack/health.ts';
-import { PID_FILE, ROOT } from './paths.ts';
+import { PID_FILE, ROOT, SUPERVISOR_STATE } from './paths.ts';
+
+/** Restart delays: doubled after each crash up to the maximum; back to the first once a service stays up. */
+const BACKOFF_MS = { first: 1000, max: 30_000, stableAfter: 60_000 };
+
+interface Supervised {
+  spec: ServiceSpec;
+  child: ChildProcess;
+  restarts: number;
+  delay: number;
+  startedAt: number;
+  lastExit?: string;
+  lastRestartAt?: string;
+  timer?: NodeJS.Timeout;
+}
 
 const width = Math.max(...CATALOG.map((s) => s.name.length));
 const say = (msg: string) => process.stdout.write(`${'[dev]'.padEnd(width + 3)}${msg}\n`);
-const children: { spec: ServiceSpec; child: ChildProcess }[] = [];
+const supervised: Supervised[] = [];
 let stopping = false;
 
 const ports: Record<string, number> = {};
@@ -22,7 +37,22 @@ for (const spec of CATALOG) {
 const addresses: Record<string, string> = {};
 for (const spec of CATALOG) Object.assign(addresses, spec.exports(ports));
 
-function launch(spec: ServiceSpec): ChildProcess {
+/** What the gateway's service health view reports next to each service (restarts, last exit). */
+function writeState(): void {
+  const services = Object.fromEntries(
+    supervised.map((s) => [
+      s.spec.name,
+      {
+        pid: s.child.pid,
+        restarts: s.restarts,
+        ...(s.lastExit ? { last_exit: s.lastExit, last_restart_at: s.lastRestartAt } : {}),
+      },
+    ]),
+  );
+  writeFileSync(SUPERVISOR_STATE, `${JSON.stringify({ services }, null, 2)}\n`);
+}
+
+function spawnService(spec: ServiceSpec): ChildProcess {
   const [cmd, ...args] = spec.command
     ? [path.join(ROOT, spec.command[0]!), ...spec.command.slice(1)]
     : [process.execPath, path.join(ROOT, spec.entry)];
@@ -35,17 +65,43 @@ function launch(spec: ServiceSpec): ChildProcess {
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
   }
-  child.on('exit', (code, signal) => {
-    if (!stopping) say(`${spec.name} exited (${signal ?? `code ${code}`})`);
-  });
   return child;
+}
+
+function watch(s: Supervised): void {
+  s.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    s.lastExit = signal ?? `code ${code}`;
+    // A service that ran a good while before dying starts over from the shortest delay.
+    if (Date.now() - s.startedAt > BACKOFF_MS.stableAfter) s.delay = BACKOFF_MS.first;
+    say(`${s.spec.name} exited (${s.lastExit}); restarting in ${s.delay / 1000} s`);
+    s.timer = setTimeout(() => restart(s), s.delay);
+    s.delay = Math.min(s.delay * 2, BACKOFF_MS.max);
+  });
+}
+
+function restart(s: Supervised): void {
+  if (stopping) return;
+  s.restarts += 1;
+  s.lastRestartAt = new Date().toISOString();
+  s.child = spawnService(s.spec);
+  s.startedAt = Date.now();
+  watch(s);
+  writeState();
+  say(`${s.spec.name} restarted (restart ${s.restarts})`);
+  waitHealthy(s.spec, ports, { timeoutMs: 180_000, exited: () => s.child.exitCode !== null }).then(
+    () => say(`${s.spec.name} healthy again on port ${ports[s.spec.health.portVar]}`),
+    () => undefined, // it died again: its exit handler schedules the next try
+  );
 }
 
 async function stopAll(code: number): Promise<never> {
   stopping = true;
-  for (const { spec, child } of children.reverse()) {
+  for (const s of [...supervised].reverse()) {
+    clearTimeout(s.timer);
+    const { child } = s;
     if (child.exitCode !== null || child.signalCode !== null) continue;
-    say(`stopping ${spec.name}`);
+    say(`stopping ${s.spec.name}`);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -53,6 +109,7 @@ async function stopAll(code: number): Promise<never> {
     clearTimeout(timer);
   }
   rmSync(PID_FILE, { force: true });
+  rmSync(SUPERVISOR_STATE, { force: true });
   say('stopped');
   process.exit(code);
 }
@@ -64,11 +121,19 @@ const available = CATALOG.filter((s) => existsSync(path.join(ROOT, s.entry)));
 say(`starting ${available.map((s) => s.name).join(', ')}`);
 try {
   for (const spec of available) {
-    const child = launch(spec);
-    children.push({ spec, child });
-    await waitHealthy(spec, ports, { timeoutMs: 180_000, exited: () => child.exitCode !== null });
+    const s: Supervised = {
+      spec,
+      child: spawnService(spec),
+      restarts: 0,
+      delay: BACKOFF_MS.first,
+      startedAt: Date.now(),
+    };
+    supervised.push(s);
+    await waitHealthy(spec, ports, { timeoutMs: 180_000, exited: () => s.child.exitCode !== null });
+    watch(s);
     say(`${spec.name} healthy on port ${ports[spec.health.portVar]}`);
   }
+  writeState();
   const ui = available.find((s) => s.name === 'frontend') ?? available.find((s) => s.name === 'gateway');
   say(`READY ${ui ? Object.values(ui.exports(ports))[0] : 'http://127.0.0.1:none'}`);
   // Stay up (holding the process group) until stop-dev, even when no service is running yet.

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ServicesHealthResponse } from '@pagi/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
 import { reservePort } from '../helpers/ports.ts';
@@ -25,6 +26,20 @@ async function groupMembers(pgid: number): Promise<number[]> {
     .map((l) => l.trim().split(/\s+/).map(Number))
     .filter(([, g]) => g === pgid)
     .map(([p]) => p!);
+}
+
+/** The process id of a service, as the supervisor recorded it. */
+const servicePid = (name: string): number =>
+  JSON.parse(readFileSync(path.join(dataDir, 'run', 'supervisor.json'), 'utf8')).services[name].pid;
+
+async function until<T>(fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 afterAll(async () => {
@@ -50,6 +65,21 @@ describe('dev harness', () => {
     expect((await groupMembers(pid)).length).toBeGreaterThanOrEqual(CATALOG.length + 1);
     const again = await script('up.ts');
     expect(again.stdout).toContain('already running');
+
+    // A service that dies is restarted, says so in the log, and the Hub's service view shows it.
+    const telemetryPid = servicePid('telemetry');
+    process.kill(telemetryPid, 'SIGKILL');
+    const restarted = await until(async () => {
+      const res = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`).catch(() => undefined);
+      const body = res ? ServicesHealthResponse.parse(await res.json()) : undefined;
+      const t = body?.services.find((s) => s.name === 'telemetry');
+      return t?.status === 'ok' && t.restarts === 1 ? t : undefined;
+    });
+    expect(restarted.last_exit).toBe('SIGKILL');
+    expect(servicePid('telemetry')).not.toBe(telemetryPid);
+    const log = readFileSync(path.join(dataDir, 'run', 'dev.log'), 'utf8');
+    expect(log).toMatch(/telemetry exited \(SIGKILL\); restarting in 1 s/);
+    expect(log).toMatch(/telemetry healthy again/);
 
     const down = await script('down.ts');
     expect(down.stdout).toContain('stopped');

@@ -6,6 +6,10 @@ export const ServiceHealth = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   latency_ms: z.number().nullable(),
   detail: z.string().optional(),
+  /** Under the dev supervisor: how often it restarted the service, and why it last stopped. */
+  restarts: z.number().int().optional(),
+  last_exit: z.string().optional(),
+  last_restart_at: z.string().optional(),
 });
 export const ServicesHealthResponse = z.object({ services: z.array(ServiceHealth), checked_at: z.string() });
 export type ServicesHealthResponse = z.infer<typeof ServicesHealthResponse>;

@@ -34,6 +34,12 @@ export function AgentVitality() {
               <div className="station__body">
                 <span className="station__name">{s.name}</span>
                 <span className="station__status">{STATUS_TEXT[s.status]}</span>
+                {s.restarts ? (
+                  <span className="station__restarts" data-testid={`restarts-${s.name}`}>
+                    Restarted {s.restarts}× — last at {s.last_restart_at ? formatTime(s.last_restart_at) : '?'}
+                    {s.last_exit ? ` (${s.last_exit})` : ''}
+                  </span>
+                ) : null}
               </div>
               <span className="station__latency">{s.latency_ms == null ? '—' : `${Math.round(s.latency_ms)} ms`}</span>
             </li>

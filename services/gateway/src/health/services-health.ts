@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { ServicesHealthResponse } from '@pagi/contracts';
 import { checkGrpcHealth } from '@pagi/runtime';
+import { z } from 'zod';
 
 type ServiceHealth = ServicesHealthResponse['services'][number];
 
@@ -7,6 +9,25 @@ export interface HealthTargets {
   http: { name: string; url: string }[];
   grpc: { name: string; address: string }[];
   timeoutMs: number;
+  /** The dev supervisor's state file (restarts per service), when the stack runs under it. */
+  supervisorState?: string;
+}
+
+const SupervisorState = z.object({
+  services: z.record(
+    z.string(),
+    z.object({ restarts: z.number().int(), last_exit: z.string().optional(), last_restart_at: z.string().optional() }),
+  ),
+});
+
+/** Restarts the dev supervisor made, per service; nothing when there is no supervisor (compose, tests). */
+async function supervisorView(file: string | undefined): Promise<z.infer<typeof SupervisorState>['services']> {
+  if (!file) return {};
+  try {
+    return SupervisorState.parse(JSON.parse(await readFile(file, 'utf8'))).services;
+  } catch {
+    return {};
+  }
 }
 
 async function timed(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): Promise<ServiceHealth> {
@@ -41,5 +62,10 @@ export async function checkServices(targets: HealthTargets): Promise<ServicesHea
       return { ok: status === 'SERVING', detail: status === 'SERVING' ? undefined : status };
     }),
   );
-  return { services: [gateway, ...(await Promise.all([...http, ...grpc]))], checked_at: new Date().toISOString() };
+  const [checked, supervisor] = await Promise.all([
+    Promise.all([...http, ...grpc]),
+    supervisorView(targets.supervisorState),
+  ]);
+  const services = [gateway, ...checked].map((s) => ({ ...s, ...supervisor[s.name] }));
+  return { services, checked_at: new Date().toISOString() };
 }

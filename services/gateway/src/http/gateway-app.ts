@@ -1,8 +1,9 @@
+import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import { CodedError } from '@pagi/contracts';
-import { contextFromHeaders, createHttpApp, type GatewayConfig, gauge, type Logger } from '@pagi/runtime';
+import { contextFromHeaders, createHttpApp, fromRoot, type GatewayConfig, gauge, type Logger } from '@pagi/runtime';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { handleChatSocket } from '../chat/chat-socket.ts';
@@ -58,6 +59,7 @@ export async function buildGatewayApp(config: GatewayConfig, logger: Logger): Pr
         { name: 'tools', address: config.TOOLS_GRPC_ADDR },
         { name: 'build', address: config.BUILD_GRPC_ADDR },
       ],
+      supervisorState: path.join(fromRoot(config.DATA_DIR), 'run', 'supervisor.json'),
     }),
   );
 
