@@ -27,14 +27,24 @@ class ByteCap extends Transform {
   }
 }
 
+/** What is still read (and dropped) of a refused upload so the client, still sending, can read the answer. */
+const LINGER_BYTES = 1024 * 1024;
+
 /**
- * Answering before the whole body arrived: Node would otherwise read (and discard) the rest of an upload of any
- * size. The connection is closed once the answer is written, so the client cannot keep sending.
+ * Answering before the whole body arrived. A small rest (a declared length at most LINGER_BYTES beyond what was
+ * read) is read and dropped, so the client reads the answer; anything larger is not read at all: the connection is
+ * closed once the answer is written, so the client cannot keep sending.
  */
-function stopReadingAfterReply(reply: FastifyReply): void {
-  if (reply.request.raw.complete) return;
+function stopReadingAfterReply(reply: FastifyReply, read = 0): void {
+  const req = reply.request.raw;
+  if (req.complete) return;
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared - read <= LINGER_BYTES) {
+    req.resume();
+    return;
+  }
   reply.header('connection', 'close');
-  reply.raw.once('finish', () => reply.request.raw.socket?.destroy());
+  reply.raw.once('finish', () => req.socket?.destroy());
 }
 
 /** Answers with the shared error shape, and stops reading what the client still sends. */
@@ -79,7 +89,7 @@ export function registerUploadProxy(
       switch (outcome.kind) {
         case 'answered':
           // Telemetry may answer early (type, size) while the client is still sending.
-          stopReadingAfterReply(reply);
+          stopReadingAfterReply(reply, outcome.read);
           return reply.status(outcome.status).header('content-type', outcome.contentType).send(outcome.body);
         case 'too_large':
           return refuse(reply, tooLarge());
@@ -94,7 +104,7 @@ export function registerUploadProxy(
 }
 
 type Outcome =
-  | { kind: 'answered'; status: number; contentType: string; body: string }
+  | { kind: 'answered'; status: number; contentType: string; body: string; read: number }
   | { kind: 'too_large' }
   | { kind: 'client_gone' }
   | { kind: 'failed'; error: unknown; timedOut: boolean };
@@ -152,6 +162,7 @@ function forward(
       }
       settle({
         kind: 'answered',
+        read: client.socket?.bytesRead ?? 0,
         status: res.statusCode ?? 502,
         contentType: res.headers['content-type'] ?? 'application/json',
         body: body.slice(0, ANSWER_MAX_BYTES),

@@ -29,6 +29,8 @@ export type Sink = (event: TurnEvent) => void;
 const noop: Sink = () => {};
 
 const HISTORY_TURNS = 8;
+/** The shared argv rules a proposed tool run must meet before anyone is asked to approve it. */
+const RunnableArgv = z.object({ tool_name: ToolName, args: ToolArgs });
 
 export interface ChatEngineDeps {
   config: Pick<OrchestratorConfig, 'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'KNOWLEDGE_NAMESPACE'>;
@@ -276,7 +278,7 @@ export class ChatEngine {
     planned: Extract<LLMAction, { action: 'execute_tool' }>,
     req: ChatRequest,
   ): Promise<string | undefined> {
-    const parsed = z.object({ tool_name: ToolName, args: ToolArgs }).safeParse(planned);
+    const parsed = RunnableArgv.safeParse(planned);
     if (!parsed.success) return describeIssues(parsed.error);
     try {
       const verdict = await this.d.tools.check(planned.tool_name, planned.args, req.twin_id);
@@ -328,8 +330,6 @@ export class ChatEngine {
   }
 
   private history(sessionId: string) {
-    return this.d.turns
-      .forSession(sessionId, HISTORY_TURNS)
-      .map((t) => ({ job_id: t.job_id, message: t.message, response: t.response.response }));
+    return this.d.turns.recentExchanges(sessionId, HISTORY_TURNS);
   }
 }

@@ -1,6 +1,6 @@
 import type { ChatResponse, SessionSummary, SessionTurn, TurnStatus } from '@pagi/contracts';
 import type { ChatEvents } from '../chat/chat-events.ts';
-import type { Db } from '../state/db.ts';
+import { type Db, statement } from '../state/db.ts';
 
 interface Row {
   job_id: string;
@@ -36,53 +36,68 @@ export class TurnStore {
 
   save(input: { twin_id: string; message: string; response: ChatResponse }): void {
     const now = Date.now();
-    this.db
-      .prepare(
-        `INSERT INTO turns (job_id, session_id, twin_id, message, status, response_json, created_at, updated_at)
+    statement(
+      this.db,
+      `INSERT INTO turns (job_id, session_id, twin_id, message, status, response_json, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.response.job_id,
-        input.response.session_id,
-        input.twin_id,
-        input.message,
-        input.response.status,
-        JSON.stringify(input.response),
-        now,
-        now,
-      );
+    ).run(
+      input.response.job_id,
+      input.response.session_id,
+      input.twin_id,
+      input.message,
+      input.response.status,
+      JSON.stringify(input.response),
+      now,
+      now,
+    );
   }
 
   /** Replaces a turn's answer, e.g. with the final answer once its action ran or was denied. */
   update(response: ChatResponse): void {
-    this.db
-      .prepare('UPDATE turns SET status = ?, response_json = ?, updated_at = ? WHERE job_id = ?')
-      .run(response.status, JSON.stringify(response), Date.now(), response.job_id);
+    statement(this.db, 'UPDATE turns SET status = ?, response_json = ?, updated_at = ? WHERE job_id = ?').run(
+      response.status,
+      JSON.stringify(response),
+      Date.now(),
+      response.job_id,
+    );
   }
 
   get(jobId: string): SessionTurn | null {
-    const row = this.db.prepare('SELECT * FROM turns WHERE job_id = ?').get(jobId) as Row | undefined;
+    const row = statement(this.db, 'SELECT * FROM turns WHERE job_id = ?').get(jobId) as Row | undefined;
     return row ? toTurn(row) : null;
   }
 
   /** The session's turns, oldest first (the last `limit` of them). */
   forSession(sessionId: string, limit = 200): SessionTurn[] {
-    const rows = this.db
-      .prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(sessionId, limit) as Row[];
+    const rows = statement(
+      this.db,
+      'SELECT * FROM turns WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ).all(sessionId, limit) as Row[];
     return rows.reverse().map(toTurn);
+  }
+
+  /**
+   * The last `limit` exchanges of a session, oldest first: each message and the text answered to it. Only those two
+   * are read (the planner's context), not the whole recorded answer with its action results.
+   */
+  recentExchanges(sessionId: string, limit: number): { job_id: string; message: string; response: string }[] {
+    const rows = statement(
+      this.db,
+      `SELECT job_id, message, json_extract(response_json, '$.response') AS response FROM turns
+       WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    ).all(sessionId, limit) as { job_id: string; message: string; response: string | null }[];
+    return rows.reverse().map((r) => ({ ...r, response: r.response ?? '' }));
   }
 
   /** Sessions, most recently active first; titled by their first message. */
   sessions(twinId: string | undefined, limit = 100): SessionSummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity,
+    const rows = statement(
+      this.db,
+      `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity,
            (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first
          FROM turns t WHERE (@twin IS NULL OR t.twin_id = @twin)
          GROUP BY t.session_id ORDER BY last_activity DESC LIMIT @limit`,
-      )
-      .all({ twin: twinId ?? null, limit }) as {
+    ).all({ twin: twinId ?? null, limit }) as {
       session_id: string;
       twin_id: string;
       turns: number;

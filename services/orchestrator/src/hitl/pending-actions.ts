@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionArgs, ActionKind, ActionResult, ActionStatus, ErrorCode, PendingAction } from '@pagi/contracts';
 import type { Decision } from '../chat/chat-events.ts';
-import type { Db } from '../state/db.ts';
+import { type Db, statement } from '../state/db.ts';
 import { argsHash } from './args-hash.ts';
 
 interface Row {
@@ -91,41 +91,44 @@ export class PendingActionStore {
       result_json: null,
       error: null,
     };
-    this.db
-      .prepare(
-        `INSERT INTO pending_actions (action_id, job_id, session_id, twin_id, kind, args_json, args_hash, status,
+    statement(
+      this.db,
+      `INSERT INTO pending_actions (action_id, job_id, session_id, twin_id, kind, args_json, args_hash, status,
            created_at, expires_at, decided_at, result_json, error)
          VALUES (@action_id, @job_id, @session_id, @twin_id, @kind, @args_json, @args_hash, @status,
            @created_at, @expires_at, @decided_at, @result_json, @error)`,
-      )
-      .run(row);
+    ).run(row);
     return toAction(row);
   }
 
   get(actionId: string): StoredAction | null {
-    const row = this.db.prepare('SELECT * FROM pending_actions WHERE action_id = ?').get(actionId) as Row | undefined;
+    const row = statement(this.db, 'SELECT * FROM pending_actions WHERE action_id = ?').get(actionId) as
+      | Row
+      | undefined;
     return row ? toAction(row) : null;
   }
 
   listForSession(sessionId: string, limit = 200): StoredAction[] {
     this.expireDue();
-    const rows = this.db
-      .prepare('SELECT * FROM pending_actions WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(sessionId, limit) as Row[];
+    const rows = statement(
+      this.db,
+      'SELECT * FROM pending_actions WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ).all(sessionId, limit) as Row[];
     return rows.map(toAction);
   }
 
   /** Actions approved but never finished: the orchestrator stopped while they ran (resolved at start-up). */
   unfinished(): StoredAction[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM pending_actions WHERE status = 'approved' ORDER BY decided_at, rowid`)
-      .all() as Row[];
+    const rows = statement(
+      this.db,
+      `SELECT * FROM pending_actions WHERE status = 'approved' ORDER BY decided_at, rowid`,
+    ).all() as Row[];
     return rows.map(toAction);
   }
 
   countPending(): number {
     this.expireDue();
-    const r = this.db.prepare(`SELECT COUNT(*) AS n FROM pending_actions WHERE status = 'pending'`).get() as {
+    const r = statement(this.db, `SELECT COUNT(*) AS n FROM pending_actions WHERE status = 'pending'`).get() as {
       n: number;
     };
     return r.n;
@@ -133,9 +136,10 @@ export class PendingActionStore {
 
   /** Marks every pending action past its expiry as expired; returns how many. */
   expireDue(): number {
-    return this.db
-      .prepare(`UPDATE pending_actions SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?`)
-      .run(this.now()).changes;
+    return statement(
+      this.db,
+      `UPDATE pending_actions SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?`,
+    ).run(this.now()).changes;
   }
 
   /**
@@ -144,29 +148,32 @@ export class PendingActionStore {
    */
   decide(actionId: string, sessionId: string, decision: Decision): ClaimResult {
     const now = this.now();
-    const row = this.db.prepare('SELECT * FROM pending_actions WHERE action_id = ?').get(actionId) as Row | undefined;
+    const row = statement(this.db, 'SELECT * FROM pending_actions WHERE action_id = ?').get(actionId) as
+      | Row
+      | undefined;
     if (!row) return refuse('not_found', 'no such action');
     if (row.session_id !== sessionId) return refuse('forbidden', 'this action belongs to another session');
     if (row.status === 'pending' && row.expires_at <= now) {
-      this.db
-        .prepare(`UPDATE pending_actions SET status = 'expired' WHERE action_id = ? AND status = 'pending'`)
-        .run(actionId);
+      statement(
+        this.db,
+        `UPDATE pending_actions SET status = 'expired' WHERE action_id = ? AND status = 'pending'`,
+      ).run(actionId);
       return refuse('expired', 'this action expired before it was approved; ask again');
     }
     if (row.status === 'expired') return refuse('expired', 'this action expired before it was approved; ask again');
     if (row.status !== 'pending') return refuse('already_decided', `this action was already ${row.status}`);
     if (argsHash(row.kind, JSON.parse(row.args_json)) !== row.args_hash) {
-      this.db
-        .prepare(`UPDATE pending_actions SET status = 'failed', error = ? WHERE action_id = ? AND status = 'pending'`)
-        .run('arguments do not match their hash', actionId);
+      statement(
+        this.db,
+        `UPDATE pending_actions SET status = 'failed', error = ? WHERE action_id = ? AND status = 'pending'`,
+      ).run('arguments do not match their hash', actionId);
       return refuse('integrity', 'the stored arguments no longer match what was shown; refused');
     }
-    const changed = this.db
-      .prepare(
-        `UPDATE pending_actions SET status = ?, decided_at = ?
+    const changed = statement(
+      this.db,
+      `UPDATE pending_actions SET status = ?, decided_at = ?
          WHERE action_id = ? AND session_id = ? AND status = 'pending' AND expires_at > ?`,
-      )
-      .run(decision, now, actionId, sessionId, now).changes;
+    ).run(decision, now, actionId, sessionId, now).changes;
     if (changed !== 1) {
       const again = this.get(actionId);
       return again?.status === 'expired'
@@ -181,11 +188,10 @@ export class PendingActionStore {
     actionId: string,
     outcome: { status: 'executed' | 'failed' | 'interrupted'; result?: ActionResult; error?: string },
   ): void {
-    this.db
-      .prepare(
-        `UPDATE pending_actions SET status = ?, result_json = ?, error = ? WHERE action_id = ? AND status = 'approved'`,
-      )
-      .run(outcome.status, outcome.result ? JSON.stringify(outcome.result) : null, outcome.error ?? null, actionId);
+    statement(
+      this.db,
+      `UPDATE pending_actions SET status = ?, result_json = ?, error = ? WHERE action_id = ? AND status = 'approved'`,
+    ).run(outcome.status, outcome.result ? JSON.stringify(outcome.result) : null, outcome.error ?? null, actionId);
   }
 }
 

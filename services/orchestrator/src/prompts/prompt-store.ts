@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseWith } from '@pagi/contracts';
 import type { PromptVersion__Output as PromptVersion } from '@pagi/contracts/gen/orchestrator/PromptVersion.ts';
 import { z } from 'zod';
-import type { Db } from '../state/db.ts';
+import { type Db, statement } from '../state/db.ts';
 
 export const MAX_PROMPT_CHARS = 32_000;
 
@@ -38,20 +38,18 @@ export class PromptStore {
   }
 
   current(): PromptVersion {
-    this.cached ??= this.db
-      .prepare(
-        'SELECT version, prompt, author, reason, created_at AS created_at_ms FROM system_prompts ORDER BY version DESC LIMIT 1',
-      )
-      .get() as PromptVersion;
+    this.cached ??= statement(
+      this.db,
+      'SELECT version, prompt, author, reason, created_at AS created_at_ms FROM system_prompts ORDER BY version DESC LIMIT 1',
+    ).get() as PromptVersion;
     return this.cached;
   }
 
   history(limit: number): PromptVersion[] {
-    return this.db
-      .prepare(
-        'SELECT version, prompt, author, reason, created_at AS created_at_ms FROM system_prompts ORDER BY version DESC LIMIT ?',
-      )
-      .all(limit) as PromptVersion[];
+    return statement(
+      this.db,
+      'SELECT version, prompt, author, reason, created_at AS created_at_ms FROM system_prompts ORDER BY version DESC LIMIT ?',
+    ).all(limit) as PromptVersion[];
   }
 
   /** Validates and stores a new version; effective from the next turn. */
@@ -64,10 +62,11 @@ export class PromptStore {
     const created = Date.now();
     const version = this.db.transaction(() => {
       const next =
-        ((this.db.prepare('SELECT MAX(version) AS v FROM system_prompts').get() as { v: number | null }).v ?? 0) + 1;
-      this.db
-        .prepare('INSERT INTO system_prompts (version, prompt, author, reason, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(next, prompt, author, reason, created);
+        ((statement(this.db, 'SELECT MAX(version) AS v FROM system_prompts').get() as { v: number | null }).v ?? 0) + 1;
+      statement(
+        this.db,
+        'INSERT INTO system_prompts (version, prompt, author, reason, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(next, prompt, author, reason, created);
       return next;
     })();
     this.cached = { version, prompt, author, reason, created_at_ms: created };

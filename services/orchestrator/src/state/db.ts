@@ -4,6 +4,26 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for `sql`, prepared once per database. Preparing on every call would leave a native
+ * statement behind each time until the garbage collector, which does not see its size, gets round to it.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
 /** Schema migrations, applied in order; `user_version` records how many ran. */
 const MIGRATIONS = [
   `CREATE TABLE turns (
