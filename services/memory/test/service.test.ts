@@ -61,7 +61,7 @@ describe('memory service over gRPC', () => {
     expect(health.embedder).toBe('lexical-fallback');
     expect(health.embedding_dim).toBe(384);
     expect(health.status).toBe('degraded');
-    expect(health.detail).toMatch(/could not be downloaded/);
+    expect(health.detail).toMatch(/downloading is off: set EMBEDDING_DOWNLOAD=true/);
     expect(health.collections).toEqual(
       expect.arrayContaining([
         { name: 'kb.body', count: 2 },

@@ -10,8 +10,9 @@ export class DimensionMismatchError extends Error {}
 const short = (msg: string) => (msg.length > 400 ? `${msg.slice(0, 400)}…` : msg);
 
 /**
- * Loads the transformer model (EMBEDDING_MODEL_DIR offline, else the hub through EMBEDDING_CACHE_DIR), bounded by
- * EMBEDDING_LOAD_TIMEOUT_MS. When it cannot be loaded, returns the lexical embedder and says why, loudly.
+ * Loads the transformer model (EMBEDDING_MODEL_DIR, else EMBEDDING_CACHE_DIR, downloading into it from the hub when
+ * EMBEDDING_DOWNLOAD allows), bounded by EMBEDDING_LOAD_TIMEOUT_MS. When it cannot be loaded, returns the lexical
+ * embedder and says why, loudly.
  */
 export async function loadEmbedder(
   config: MemoryConfig,
@@ -29,6 +30,8 @@ export async function loadEmbedder(
       modelName: name,
       local: Boolean(dir),
       cacheDir: config.EMBEDDING_CACHE_DIR,
+      download: config.EMBEDDING_DOWNLOAD,
+      hubUrl: config.EMBEDDING_HUB_URL,
       hubTimeoutMs: config.EMBEDDING_HUB_TIMEOUT_MS,
       loadTimeoutMs: config.EMBEDDING_LOAD_TIMEOUT_MS,
       batchSize: config.EMBEDDING_BATCH_SIZE,
@@ -51,7 +54,9 @@ export async function loadEmbedder(
     const msg = short((err as Error).message ?? String(err));
     reason = dir
       ? `model ${name} could not be loaded from EMBEDDING_MODEL_DIR=${dir}: ${msg}`
-      : `model ${hubId} is not in EMBEDDING_CACHE_DIR=${config.EMBEDDING_CACHE_DIR} and could not be downloaded: ${msg}`;
+      : config.EMBEDDING_DOWNLOAD
+        ? `model ${hubId} is not in EMBEDDING_CACHE_DIR=${config.EMBEDDING_CACHE_DIR} and could not be downloaded from ${config.EMBEDDING_HUB_URL}: ${msg}`
+        : `model ${hubId} is not in EMBEDDING_CACHE_DIR=${config.EMBEDDING_CACHE_DIR}, and downloading is off: set EMBEDDING_DOWNLOAD=true to fetch it once, or put it in EMBEDDING_MODEL_DIR`;
   }
   logger.warn(
     { reason, dim: config.EMBEDDING_MODEL_DIM },

@@ -10,6 +10,8 @@ export interface TransformersOptions {
   modelName: string;
   local: boolean;
   cacheDir: string;
+  download: boolean;
+  hubUrl: string;
   hubTimeoutMs: number;
   loadTimeoutMs: number;
   batchSize: number;
@@ -37,6 +39,8 @@ function startWorker(opts: TransformersOptions): Promise<{ worker: Worker; dim: 
     model: opts.model,
     local: opts.local,
     cacheDir: opts.cacheDir,
+    download: opts.download,
+    hubUrl: opts.hubUrl,
     hubTimeoutMs: opts.hubTimeoutMs,
     threads: Math.max(1, availableParallelism() - 1),
   };

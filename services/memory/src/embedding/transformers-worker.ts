@@ -8,6 +8,9 @@ export interface WorkerConfig {
   model: string;
   local: boolean;
   cacheDir: string;
+  /** A hub id may be fetched from hubUrl when it is not in cacheDir yet; otherwise only cacheDir is read. */
+  download: boolean;
+  hubUrl: string;
   hubTimeoutMs: number;
   threads: number;
 }
@@ -33,8 +36,10 @@ function fetchWithTimeout(input: string | URL, init?: RequestInit): Promise<Resp
 }
 
 async function load(): Promise<FeatureExtractionPipeline> {
+  const remote = !config.local && config.download;
   env.allowLocalModels = true;
-  env.allowRemoteModels = !config.local;
+  env.allowRemoteModels = remote;
+  env.remoteHost = config.hubUrl.endsWith('/') ? config.hubUrl : `${config.hubUrl}/`;
   env.cacheDir = config.cacheDir;
   env.useFSCache = true;
   env.fetch = fetchWithTimeout as typeof env.fetch;
@@ -43,7 +48,7 @@ async function load(): Promise<FeatureExtractionPipeline> {
   return pipeline('feature-extraction', config.model, {
     dtype: 'fp32',
     device: 'cpu',
-    local_files_only: config.local,
+    local_files_only: !remote,
     session_options: { intraOpNumThreads: config.threads, interOpNumThreads: 1 },
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { common, dataDir, int, optionalStr, optionalUrl, port, str } from '../fields.ts';
+import { bool, common, dataDir, int, optionalStr, optionalUrl, port, str, url } from '../fields.ts';
 
 export const memoryConfigSchema = z
   .object({
@@ -15,9 +15,16 @@ export const memoryConfigSchema = z
     QDRANT_TIMEOUT_MS: int(10000, 100),
     EMBEDDING_MODEL_NAME: str('all-MiniLM-L6-v2'),
     EMBEDDING_MODEL_DIM: int(384, 1, 8192),
-    /** A local copy of the model (offline); otherwise it is downloaded once into EMBEDDING_CACHE_DIR. */
+    /** A local copy of the model (offline); otherwise it is looked up in EMBEDDING_CACHE_DIR. */
     EMBEDDING_MODEL_DIR: optionalStr(),
     EMBEDDING_CACHE_DIR: optionalStr(),
+    /**
+     * Whether the model may be downloaded (once, into EMBEDDING_CACHE_DIR) from EMBEDDING_HUB_URL. Off by default:
+     * the platform makes no outbound connection unless asked to.
+     */
+    EMBEDDING_DOWNLOAD: bool(false),
+    /** The model hub (or a mirror of it) downloads come from. */
+    EMBEDDING_HUB_URL: url('https://huggingface.co/'),
     /** Upper bound on loading the model (including a first download); past it the lexical fallback is used. */
     EMBEDDING_LOAD_TIMEOUT_MS: int(180000, 1000),
     /** How long to wait for the model hub to answer each request before giving up on a download. */
