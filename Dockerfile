@@ -7,7 +7,6 @@
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
-ARG SERVICE
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -15,21 +14,25 @@ RUN apt-get update \
  && npm install -g pnpm@11.28.11
 ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+# Every production package of the workspace, downloaded into pnpm's store once from the lockfile alone: this layer
+# and the ones above are the same for all six services, so they are built once and shared.
+RUN pnpm fetch --prod
 # Every package and service folder, so workspace packages a service imports (contracts, runtime, knowledge; the
-# sandbox of tools for build) are there; only the chosen service's dependency tree is installed.
+# sandbox of tools for build) are there; only the chosen service's dependency tree is installed, from the store.
 COPY packages packages
 COPY services services
-RUN pnpm install --frozen-lockfile --prod --filter "@pagi/${SERVICE}..."
+ARG SERVICE
+RUN pnpm install --offline --frozen-lockfile --prod --filter "@pagi/${SERVICE}..."
 COPY proto proto
 RUN rm -rf services/*/test packages/*/test
 
 FROM ${NODE_IMAGE}
-ARG SERVICE
 ARG APT_PACKAGES=""
 RUN if [ -n "${APT_PACKAGES}" ]; then \
       apt-get update && apt-get install -y --no-install-recommends ${APT_PACKAGES} && rm -rf /var/lib/apt/lists/*; \
     fi
 WORKDIR /app
+ARG SERVICE
 COPY --from=build --chown=node:node /app /app
 COPY --chown=node:node config config
 COPY --chown=node:node knowledge_bases knowledge_bases

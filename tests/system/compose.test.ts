@@ -158,6 +158,9 @@ describe('Dockerfile', () => {
   it('runs as an unprivileged user and installs only the chosen service', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toContain('--filter "@pagi/${SERVICE}..."');
+    // Everything before the service is chosen is the same for all six images, so the builder shares those layers.
+    const build = dockerfile.slice(0, dockerfile.indexOf('\nFROM ${NODE_IMAGE}\n'));
+    expect(build.indexOf('ARG SERVICE')).toBeGreaterThan(build.indexOf('RUN pnpm fetch --prod'));
     expect(dockerfile).toMatch(/^COPY proto proto$/m);
     expect(dockerfile).toMatch(/^COPY --chown=node:node config config$/m);
   });
@@ -174,11 +177,16 @@ describe('frontend image', () => {
     for (const spec of new Set(sources.trim().split('\n'))) expect(spec).toMatch(/^from '@pagi\/contracts['/]/);
   });
 
-  it('is served by an unprivileged nginx that forwards the gateway paths', () => {
-    expect(dockerfile).toContain('nginx-unprivileged');
-    const conf = readFileSync(path.join(REPO_ROOT, 'frontend/nginx.conf'), 'utf8');
-    expect(conf).toContain('listen 3000;');
-    expect(conf).toMatch(/location \/ws\/ \{[^}]*Upgrade/s);
-    expect(conf).toMatch(/proxy_buffering off;/);
+  it('is served by nginx from Debian as an unprivileged user, forwarding the gateway paths', () => {
+    expect(dockerfile).toMatch(/^USER www-data$/m);
+    expect(dockerfile).toMatch(/apt-get install .*\bnginx\b/);
+    const site = readFileSync(path.join(REPO_ROOT, 'frontend/nginx/default.conf.template'), 'utf8');
+    expect(site).toContain('listen ${BIND_HOST}:${FRONTEND_PORT};');
+    const ws = site.slice(site.indexOf('location /ws/ {'));
+    expect(ws.slice(0, ws.indexOf('\n  }'))).toContain('proxy_set_header Upgrade $http_upgrade;');
+    expect(site).toMatch(/proxy_buffering off;/);
+    // Only the three settings are substituted at start; nginx's own variables pass through untouched.
+    const start = readFileSync(path.join(REPO_ROOT, 'frontend/nginx/start.sh'), 'utf8');
+    expect(start).toContain("envsubst '${BIND_HOST} ${FRONTEND_PORT} ${GATEWAY_URL}'");
   });
 });
