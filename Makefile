@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: bench setup build run-dev stop-dev test lint typecheck format proto proto-check backup restore
+.PHONY: bench setup build run-dev stop-dev test test-compose lint typecheck format proto proto-check backup restore
 
 setup:
 	@bash scripts/setup.sh
@@ -15,6 +15,10 @@ stop-dev:
 
 test: setup lint typecheck proto-check build
 	@$(ENV) vitest run
+
+# docker-compose.yml for real, alone: a private Docker engine builds every image and runs the stack (tests/compose).
+test-compose: setup
+	@$(ENV) vitest run --project compose
 
 # Production bundle of the UI (frontend/dist), as the frontend image builds it.
 build: setup

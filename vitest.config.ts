@@ -18,6 +18,18 @@ export default defineConfig({
         extends: './frontend/vite.config.ts',
         test: { name: 'frontend', environment: 'jsdom', include: ['frontend/src/**/*.test.{ts,tsx}'] },
       },
+      // docker-compose.yml on a private Docker engine: images built, the stack up, the main paths checked through the
+      // containers (make test-compose runs it alone). It runs after the others, one file at a time.
+      {
+        extends: true,
+        test: {
+          name: 'compose',
+          include: ['tests/compose/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 30 * 60_000,
+        },
+      },
       // Real headless Chromium against the full stack: one file at a time, each boots its own stack.
       {
         extends: true,

@@ -8,9 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 NODE_VERSION="$(tr -d '[:space:]' <"$ROOT/.nvmrc")"
 PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
-# Debian packages: bubblewrap (tool sandbox), chromium (browser tests), prometheus (scrape test),
-# docker-compose (static validation of the compose file; no engine needed).
-APT_PACKAGES=(bubblewrap chromium prometheus docker-compose)
+# Debian packages: bubblewrap (tool sandbox), chromium (browser tests), prometheus (scrape test), and for the
+# compose test's private Docker engine docker.io, docker-compose and debootstrap (its offline base images).
+APT_PACKAGES=(bubblewrap chromium prometheus docker.io docker-compose debootstrap)
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -76,9 +76,16 @@ ensure_apt_packages() {
   fi
   say "installing system packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
-    die "apt-get install ${missing[*]} failed"
+  # Installing docker.io must not start the system's Docker daemon (its default bridge network and NAT rules): the
+  # tests run their own engine with host networking only. Services are kept from starting during this install only.
+  local policy=/usr/sbin/policy-rc.d own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && own_policy=1
+  fi
+  local ok=1
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || ok=""
+  [ -n "$own_policy" ] && rm -f "$policy"
+  [ -n "$ok" ] || die "apt-get install ${missing[*]} failed"
 }
 
 ensure_workspace() {
