@@ -28,6 +28,7 @@ import {
   orchestratorConfigSchema,
   unary,
 } from '@pagi/runtime';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { startStack } from '@pagi/tests/helpers/stack.ts';
 import { markerNote, mixedFiles } from './corpus.ts';
 
@@ -64,7 +65,11 @@ try {
     LLM_PROVIDER: 'mock',
     INGEST_CONCURRENCY: process.env.INGEST_CONCURRENCY,
   });
-  const memory = createClient(loadProto('memory').memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!);
+  const memory = createClient(
+    loadProto('memory').memory.MemoryService,
+    stack.addresses.MEMORY_GRPC_ADDR!,
+    TEST_SERVICE_TOKEN,
+  );
   const files = mixedFiles(FILES);
   const bytes = files.reduce((s, [, t]) => s + Buffer.byteLength(t), 0);
 
@@ -115,7 +120,7 @@ try {
   progress(`raw embedder ${round(rawSeconds)} s, commit baseline ${round(commitSeconds)} s`);
   // The pipeline: all files present, one rescan (API), until the queue drains. The watcher is off for this part so
   // only the pipeline is timed; the drop-to-searchable part below uses it.
-  const memoryClient = new MemoryClient(config.MEMORY_GRPC_ADDR);
+  const memoryClient = new MemoryClient(config.MEMORY_GRPC_ADDR, TEST_SERVICE_TOKEN);
   const first = await startKnowledge({
     config: { ...config, INGEST_WATCH: false },
     logger,

@@ -27,6 +27,7 @@ import {
 import { checkGrpcHealth, createClient, createLogger, loadProto, unary } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
 import { reservePort } from '@pagi/tests/helpers/ports.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { memoryText, queryText } from './corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -101,6 +102,7 @@ async function startService(dataDir: string): Promise<Service> {
     PAGI_ENV_FILE: '/nonexistent',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
     MEMORY_GRPC_PORT: String(port),
     MEMORY_METRICS_PORT: String(await reservePort()),
     MEMORY_EXACT_MAX_VECTORS: String(PARAMS.exactMax),
@@ -119,7 +121,7 @@ async function startService(dataDir: string): Promise<Service> {
     await sleep(20);
   }
   const startupMs = performance.now() - started;
-  const client = createClient(loadProto('memory').memory.MemoryService, address);
+  const client = createClient(loadProto('memory').memory.MemoryService, address, TEST_SERVICE_TOKEN);
   return {
     client,
     startupMs,

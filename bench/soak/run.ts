@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient, loadProto, unary } from '@pagi/runtime';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { type Stack, startStack } from '@pagi/tests/helpers/stack.ts';
 import { type FrameClient, WsClient } from '@pagi/tests/helpers/ws-client.ts';
 
@@ -189,7 +190,11 @@ for (const r of results) if (r.status === 'rejected') note(`a traffic loop faile
 const end = Object.fromEntries(SERVICES.map((s) => [s, rssMb(s)]));
 
 // The knowledge base after the dust settles: every present file stored exactly once, deleted ones gone.
-const memory = createClient(loadProto('memory').memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!);
+const memory = createClient(
+  loadProto('memory').memory.MemoryService,
+  stack.addresses.MEMORY_GRPC_ADDR!,
+  TEST_SERVICE_TOKEN,
+);
 const settledStatus = async () =>
   (await (await fetch(`${gw}/api/knowledge/ingest/status`)).json()) as { status: { is_active: boolean } };
 for (let i = 0; i < 120 && (await settledStatus()).status.is_active; i++) await sleep(500);

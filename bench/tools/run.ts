@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import { reservePort } from '@pagi/tests/helpers/ports.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { Sandbox, UID_RANGE, UidPool } from '@pagi/tools';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,6 +37,7 @@ async function startService(name: 'tools' | 'build', env: Record<string, string>
       PAGI_ROOT: ROOT,
       PAGI_ENV_FILE: '/nonexistent',
       LOG_LEVEL: 'warn',
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
       [vars[0]!]: String(port),
       [vars[1]!]: String(await reservePort()),
       ...env,
@@ -81,8 +83,8 @@ const tools = await startService('tools', env);
 const build = await startService('build', env);
 try {
   const proto = loadProto('tools');
-  const tc = createClient(proto.tools.ToolExecutorService, `127.0.0.1:${tools.port}`);
-  const bc = createClient(loadProto('build').build.BuildService, `127.0.0.1:${build.port}`);
+  const tc = createClient(proto.tools.ToolExecutorService, `127.0.0.1:${tools.port}`, TEST_SERVICE_TOKEN);
+  const bc = createClient(loadProto('build').build.BuildService, `127.0.0.1:${build.port}`, TEST_SERVICE_TOKEN);
   const execTrue = async () => {
     const t0 = performance.now();
     const res = await unary(tc, 'ExecuteTool', { tool_name: 'true', args: [], twin_id: '', timeout_ms: 0, stdin: '' });

@@ -52,6 +52,7 @@ while (Date.now() < deadline) {
     const ready = chunk.match(/READY (\S+)/);
     if (ready) {
       console.log(`\n  PAGI Digital Twin is running. Open ${ready[1]} in your browser.`);
+      console.log('  A new node asks for its admin account on the first visit.');
       console.log(`  Logs: ${path.relative(process.cwd(), LOG_FILE)} (tail -f)   Stop: make stop-dev\n`);
       process.exit(0);
     }

@@ -11,6 +11,7 @@ import type { BuildServiceClient } from '@pagi/runtime/gen/build/BuildService.ts
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import { findBwrap } from '@pagi/tools';
 import { reservePort } from './ports.ts';
+import { TEST_SERVICE_TOKEN } from './service-token.ts';
 import { REPO_ROOT } from './stack.ts';
 
 export interface RunningService {
@@ -40,6 +41,7 @@ export async function startService(name: 'tools' | 'build', env: Record<string, 
       PAGI_ENV_FILE: '/nonexistent',
       LOG_LEVEL: 'info',
       BIND_HOST: '127.0.0.1',
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
       [grpcVar]: String(port),
       [metricsVar]: String(metricsPort),
       ...env,
@@ -72,11 +74,11 @@ export async function startService(name: 'tools' | 'build', env: Record<string, 
 }
 
 export function toolsClient(port: number): ToolExecutorServiceClient {
-  return createClient(loadProto('tools').tools.ToolExecutorService, `127.0.0.1:${port}`);
+  return createClient(loadProto('tools').tools.ToolExecutorService, `127.0.0.1:${port}`, TEST_SERVICE_TOKEN);
 }
 
 export function buildClient(port: number): BuildServiceClient {
-  return createClient(loadProto('build').build.BuildService, `127.0.0.1:${port}`);
+  return createClient(loadProto('build').build.BuildService, `127.0.0.1:${port}`, TEST_SERVICE_TOKEN);
 }
 
 /** A private temporary folder (mode 0700, like mkdtemp), removed by the returned function. */

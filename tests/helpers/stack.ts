@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { CATALOG, type ServiceSpec } from '../../scripts/stack/catalog.ts';
 import { waitHealthy } from '../../scripts/stack/health.ts';
 import { releasePorts, reservePort } from './ports.ts';
+import { TEST_SERVICE_TOKEN } from './service-token.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -72,6 +73,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     BIND_HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LLM_PROVIDER: 'mock',
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
+    // Tests act as the local admin unless they turn accounts on (the auth tests do).
+    AUTH_MODE: 'off',
     ...spec.env,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     ...addresses,

@@ -7,6 +7,7 @@ import { createClient, loadProto, unary } from '@pagi/runtime';
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 let stack: Stack;
@@ -66,7 +67,11 @@ beforeAll(async () => {
   toolsEnv = { TOOLS_POLICY_FILE: policyFile, TOOLS_TIMEOUT_MS: '20000' };
   await stack.stop('tools');
   await stack.start('tools', toolsEnv);
-  tools = createClient(loadProto('tools').tools.ToolExecutorService, stack.addresses.TOOLS_GRPC_ADDR!);
+  tools = createClient(
+    loadProto('tools').tools.ToolExecutorService,
+    stack.addresses.TOOLS_GRPC_ADDR!,
+    TEST_SERVICE_TOKEN,
+  );
 }, 120_000);
 
 afterAll(async () => {

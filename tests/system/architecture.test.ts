@@ -38,6 +38,7 @@ const workspaceDeps = (p: Pkg, dev = true) =>
 const LAYER: Record<string, number> = {
   '@pagi/contracts': 0,
   '@pagi/runtime': 1,
+  '@pagi/auth': 2,
   '@pagi/llm': 2,
   '@pagi/knowledge': 3,
   '@pagi/frontend': 4,
@@ -85,7 +86,7 @@ describe('architecture', () => {
     expect(workspaceDeps(byName.get('@pagi/frontend')!)).toEqual(['@pagi/contracts']);
   });
 
-  it('depends only downwards: contracts ← runtime ← llm ← knowledge ← services', () => {
+  it('depends only downwards: contracts ← runtime ← auth, llm ← knowledge ← services', () => {
     const wrong: string[] = [];
     for (const p of packages) {
       for (const dep of workspaceDeps(p, false)) {

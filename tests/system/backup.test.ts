@@ -7,6 +7,7 @@ import { createClient, loadProto, unary } from '@pagi/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backup } from '../../scripts/ops/backup.ts';
 import { restore } from '../../scripts/ops/restore.ts';
+import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const stacks: Stack[] = [];
@@ -26,7 +27,7 @@ async function boot(dataDir: string) {
   const stack = await startStack({ services: ['memory', 'orchestrator'], dataDir, env: { LOG_LEVEL: 'warn' } });
   stacks.push(stack);
   const { memory } = loadProto('memory');
-  const client = createClient(memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!);
+  const client = createClient(memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!, TEST_SERVICE_TOKEN);
   return { stack, client };
 }
 

@@ -1,7 +1,7 @@
 // `make run-dev` / `make stop-dev` as a person runs them: the whole stack starts in order and prints the URL, a second
 // start says it is already running, and stop leaves no process behind.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'pagi-dev-'));
 let env: NodeJS.ProcessEnv;
 const script = (name: string) =>
   run(process.execPath, [path.join(REPO_ROOT, 'scripts/dev', name)], { cwd: REPO_ROOT, env, timeout: 240_000 });
+
+const ADMIN_KEY = 'dev-harness-admin-key-0123456789abcdef';
+const AS_ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
 
 /** Processes whose process group is the supervisor's. */
 async function groupMembers(pgid: number): Promise<number[]> {
@@ -49,15 +52,27 @@ afterAll(async () => {
 
 describe('dev harness', () => {
   it('starts every service, refuses a second start, and stops everything it started', async () => {
-    env = { ...process.env, DATA_DIR: dataDir, PAGI_ENV_FILE: '/nonexistent', LOG_LEVEL: 'warn', LLM_PROVIDER: 'mock' };
+    // The defaults of `make run-dev`: accounts on, the service token made in the data folder at first start.
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PAGI_ENV_FILE: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      LLM_PROVIDER: 'mock',
+      PAGI_ADMIN_API_KEY: ADMIN_KEY,
+    };
+    delete env.SERVICE_TOKEN;
+    delete env.AUTH_MODE;
     for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) env[v] = String(await reservePort());
 
     const up = await script('up.ts');
     expect(up.stdout).toContain(`Open http://127.0.0.1:${env.FRONTEND_PORT} in your browser`);
+    expect(statSync(path.join(dataDir, 'state', 'service-token')).mode & 0o777).toBe(0o600);
+    expect((await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`)).status).toBe(401);
     const order = CATALOG.map((s) => up.stdout.indexOf(`${s.name} healthy`));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    const health = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`);
+    const health = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`, { headers: AS_ADMIN });
     const services = ((await health.json()) as { services: { status: string }[] }).services;
     expect(services.every((s) => s.status === 'ok')).toBe(true);
 
@@ -70,7 +85,9 @@ describe('dev harness', () => {
     const telemetryPid = servicePid('telemetry');
     process.kill(telemetryPid, 'SIGKILL');
     const restarted = await until(async () => {
-      const res = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`).catch(() => undefined);
+      const res = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`, {
+        headers: AS_ADMIN,
+      }).catch(() => undefined);
       const body = res ? ServicesHealthResponse.parse(await res.json()) : undefined;
       const t = body?.services.find((s) => s.name === 'telemetry');
       return t?.status === 'ok' && t.restarts === 1 ? t : undefined;

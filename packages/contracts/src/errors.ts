@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   unauthenticated: { http: 401, grpc: 'UNAUTHENTICATED' },
   forbidden: { http: 403, grpc: 'PERMISSION_DENIED' },
   forbidden_origin: { http: 403, grpc: 'PERMISSION_DENIED' },
+  csrf_failed: { http: 403, grpc: 'PERMISSION_DENIED' },
   path_not_allowed: { http: 403, grpc: 'PERMISSION_DENIED' },
   not_found: { http: 404, grpc: 'NOT_FOUND' },
   // The request is fine but the state does not allow it.
@@ -59,6 +60,7 @@ export const ERROR_CODES = {
   not_retryable: { http: 409, grpc: 'FAILED_PRECONDITION' },
   not_cancellable: { http: 409, grpc: 'FAILED_PRECONDITION' },
   failed_precondition: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  already_exists: { http: 409, grpc: 'ALREADY_EXISTS' },
   // Too much at once.
   rate_limited: { http: 429, grpc: 'RESOURCE_EXHAUSTED' },
   busy: { http: 429, grpc: 'RESOURCE_EXHAUSTED' },

@@ -81,6 +81,8 @@ export const MediaItem = z.object({
   content_type: z.string(),
   size: z.number().int(),
   created_at: z.string(),
+  /** The account that recorded it (`local` for recordings made without accounts). */
+  owner: z.string().default('local'),
 });
 export type MediaItem = z.infer<typeof MediaItem>;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { IngestStatusResponse } from '@pagi/contracts';
 import { createClient, loadProto, unary } from '@pagi/runtime';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { type Stack, startStack } from '@pagi/tests/helpers/stack.ts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ async function launch(): Promise<{ proc: ChildProcess; url: string }> {
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       MEMORY_GRPC_ADDR: stack.addresses.MEMORY_GRPC_ADDR,
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
       KNOWLEDGE_BASES_DIR: path.join(dataDir, 'starter'),
       LLM_PROVIDER: 'mock',
       INGEST_CONCURRENCY: '2',
@@ -104,7 +106,11 @@ it('finishes in-flight files after kill -9, and every file is processed exactly 
   expect(done.status.files_failed).toBe(0);
 
   // The vector store holds exactly each file's chunks: no duplicates from the interrupted attempt.
-  const memory = createClient(loadProto('memory').memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!);
+  const memory = createClient(
+    loadProto('memory').memory.MemoryService,
+    stack.addresses.MEMORY_GRPC_ADDR!,
+    TEST_SERVICE_TOKEN,
+  );
   const all = [];
   let token = '';
   do {

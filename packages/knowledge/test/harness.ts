@@ -12,6 +12,7 @@ import {
   orchestratorConfigSchema,
 } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { type Stack, startStack } from '@pagi/tests/helpers/stack.ts';
 import type { FastifyInstance } from 'fastify';
 import { type Knowledge, startKnowledge } from '../src/index.ts';
@@ -50,7 +51,11 @@ export async function startHarness(opts: { starter?: boolean } = {}): Promise<Ha
       LLM_PROVIDER: 'mock',
       ...env,
     });
-  const memory = createClient(loadProto('memory').memory.MemoryService, stack.addresses.MEMORY_GRPC_ADDR!);
+  const memory = createClient(
+    loadProto('memory').memory.MemoryService,
+    stack.addresses.MEMORY_GRPC_ADDR!,
+    TEST_SERVICE_TOKEN,
+  );
   return {
     stack,
     dataDir,
@@ -60,7 +65,7 @@ export async function startHarness(opts: { starter?: boolean } = {}): Promise<Ha
     config,
     async start(env = {}, llm = null) {
       const logger = createLogger('knowledge-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-      const client = new MemoryClient(stack.addresses.MEMORY_GRPC_ADDR!);
+      const client = new MemoryClient(stack.addresses.MEMORY_GRPC_ADDR!, TEST_SERVICE_TOKEN);
       const knowledge = await startKnowledge({ config: config(env), logger, llm, memory: client });
       const app = createHttpApp({ service: 'orchestrator', logger });
       knowledge.registerRoutes(app);

@@ -1,3 +1,4 @@
+export { bearer, carriesToken, resolveServiceToken, serviceTokenFile } from './auth/service-token.ts';
 export { MemoryClient, type MemorySearch } from './clients/memory-client.ts';
 export * as env from './config/fields.ts';
 export { ConfigError, loadConfig, loadDotEnv } from './config/load.ts';
@@ -14,7 +15,7 @@ export { ERROR_CODE_TRAILER, fromServiceError, isServiceError, isUnavailable, to
 export { loadProto, type ProtoName, packageDefinition } from './grpc/proto.ts';
 export { type AsyncHandlers, bindService, type RunningGrpcServer, startGrpcServer } from './grpc/server.ts';
 export { errorAnswer } from './http/error-answer.ts';
-export { createHttpApp, listen } from './http/server.ts';
+export { createHttpApp, listen, routesOf } from './http/server.ts';
 export { openSse, type SseStream, wantsSse } from './http/sse.ts';
 export { type Closer, exitOnStartupError, onShutdown } from './lifecycle/shutdown.ts';
 export { tryLock, unlock } from './locks/pid-lock.ts';

@@ -1,11 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as grpc from '@grpc/grpc-js';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { GrpcReflection } from 'grpc-js-reflection-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGrpcHealth, createClient, loadProto, unary } from '../src/index.ts';
+import {
+  checkGrpcHealth,
+  createClient,
+  loadProto,
+  resolveServiceToken,
+  serviceTokenFile,
+  unary,
+} from '../src/index.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/sample-service.ts');
 const children: ChildProcess[] = [];
@@ -19,7 +29,13 @@ interface Started {
 
 function start(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [FIXTURE], {
-    env: { ...process.env, LOG_LEVEL: 'info', PAGI_ENV_FILE: '/nonexistent', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      PAGI_ENV_FILE: '/nonexistent',
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -60,10 +76,45 @@ describe('a service built from the runtime', () => {
     });
   });
 
+  it('refuses calls without the service token (health stays open) and takes the token from the data folder', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sample-token-'));
+    // No SERVICE_TOKEN: the service makes one in the data folder, readable by its owner only.
+    const svc = await start({ SERVICE_TOKEN: '', DATA_DIR: dataDir });
+    const file = serviceTokenFile(dataDir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const { build } = loadProto('build');
+    const address = `127.0.0.1:${svc.grpcPort}`;
+    for (const token of [TEST_SERVICE_TOKEN, `${readFileSync(file, 'utf8')}x`]) {
+      const stranger = createClient(build.BuildService, address, token);
+      const err = await unary(stranger, 'CreateTool', { tool_name: 'x', tool_code: '' }).catch((e) => e);
+      expect(err.code).toBe(grpc.status.UNAUTHENTICATED);
+      expect(err.details).toMatch(/service token/);
+      stranger.close();
+    }
+    const plain = new grpc.Client(address, grpc.credentials.createInsecure());
+    const noMetadata = await new Promise<grpc.ServiceError>((resolve) =>
+      plain.makeUnaryRequest(
+        '/build.BuildService/CreateTool',
+        (x: Buffer) => x,
+        (x: Buffer) => x,
+        Buffer.alloc(0),
+        (err) => resolve(err as grpc.ServiceError),
+      ),
+    );
+    expect(noMetadata.code).toBe(grpc.status.UNAUTHENTICATED);
+    plain.close();
+    expect(await checkGrpcHealth(address)).toBe('SERVING');
+    // A second service of the same node finds the same token.
+    const client = createClient(build.BuildService, address, resolveServiceToken({ DATA_DIR: dataDir }));
+    expect(await unary(client, 'CreateTool', { tool_name: 'x', tool_code: '' })).toMatchObject({ stdout: 'built x' });
+    client.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('maps handler failures to INTERNAL without leaking the message', async () => {
     const svc = await start({});
     const { build } = loadProto('build');
-    const client = createClient(build.BuildService, `http://127.0.0.1:${svc.grpcPort}`);
+    const client = createClient(build.BuildService, `http://127.0.0.1:${svc.grpcPort}`, TEST_SERVICE_TOKEN);
     expect(await unary(client, 'CreateTool', { tool_name: 'x', tool_code: '' })).toMatchObject({ stdout: 'built x' });
     const err = await unary(client, 'CreateTool', { tool_name: '', tool_code: '' }).catch((e) => e);
     expect(err.code).toBe(grpc.status.INTERNAL);
@@ -119,7 +170,7 @@ describe('a service built from the runtime', () => {
   it('lets in-flight gRPC and HTTP requests finish on SIGTERM, then exits 0', async () => {
     const svc = await start({ SAMPLE_DELAY_MS: '700' });
     const { build } = loadProto('build');
-    const client = createClient(build.BuildService, `127.0.0.1:${svc.grpcPort}`);
+    const client = createClient(build.BuildService, `127.0.0.1:${svc.grpcPort}`, TEST_SERVICE_TOKEN);
     const rpc = unary(client, 'CreateTool', { tool_name: 'slow', tool_code: '' }, { deadlineMs: 5000 });
     const http = fetch(`http://127.0.0.1:${svc.httpPort}/slow`).then((r) => r.json());
     await new Promise((r) => setTimeout(r, 200));

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startOtlpReceiver } from '@pagi/tests/helpers/otlp-receiver.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { describe, expect, it } from 'vitest';
 import { createClient, loadProto, unary } from '../src/index.ts';
 
@@ -10,7 +11,13 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures/sample-service.ts');
 
 async function startSample(env: Record<string, string>) {
   const child = spawn(process.execPath, [FIXTURE], {
-    env: { ...process.env, PAGI_ENV_FILE: '/nonexistent', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PAGI_ENV_FILE: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ports = await new Promise<{ grpcPort: number; httpPort: number }>((resolve, reject) => {
@@ -29,7 +36,7 @@ describe('tracing', () => {
       headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     });
     const { build } = loadProto('build');
-    const client = createClient(build.BuildService, `127.0.0.1:${svc.grpcPort}`);
+    const client = createClient(build.BuildService, `127.0.0.1:${svc.grpcPort}`, TEST_SERVICE_TOKEN);
     const md = new (await import('@grpc/grpc-js')).Metadata();
     md.set('traceparent', `00-${traceId}-00f067aa0ba902b8-01`);
     await unary(client, 'CreateTool', { tool_name: 't', tool_code: '' }, { metadata: md });

@@ -18,7 +18,7 @@ import { buildHandlers } from './rpc/handlers.ts';
 await runService({
   name: 'build',
   config: buildConfigSchema,
-  async start({ config, logger }) {
+  async start({ config, logger, serviceToken }) {
     // The compiler runs like a tool: as a user of the build range, without capabilities; the toolchain is mounted
     // by the service, so it may live in a private home. Its input is source text only: no build scripts, no crates,
     // no network.
@@ -67,6 +67,7 @@ await runService({
       port: config.BUILD_SERVICE_PORT,
       logger,
       protos: ['build'],
+      token: serviceToken,
       services: [
         bindService<BuildServiceHandlers>(
           'build.BuildService',

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { ServicesHealthResponse } from '@pagi/contracts';
 import { createLogger, type RunningGrpcServer, startGrpcServer } from '@pagi/runtime';
 import { reservePort } from '@pagi/tests/helpers/ports.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractOrchestrator, startContractOrchestrator } from './helpers/contract-orchestrator.ts';
 import { type RunningGateway, type RunningTelemetry, startGateway, startTelemetry } from './helpers/servers.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     logger: createLogger('grpc', 'silent'),
     protos: [],
     services: [],
+    token: TEST_SERVICE_TOKEN,
   });
   gateway = await startGateway({
     ORCHESTRATOR_URL: orchestrator.url,

@@ -119,7 +119,7 @@ describe('media through the gateway', () => {
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.weba"\r\nContent-Type: audio/webm\r\n\r\n`;
     let sent = 0;
     const chunk = new Uint8Array(16_384);
-    const before = telemetry.media.list().length;
+    const before = telemetry.media.size;
     const body = new ReadableStream<Uint8Array>({
       start(c) {
         c.enqueue(new TextEncoder().encode(head));
@@ -145,7 +145,7 @@ describe('media through the gateway', () => {
     }
     expect(sent).toBeLessThan(MAX * 100);
     await sleep(100);
-    expect(telemetry.media.list().length).toBe(before);
+    expect(telemetry.media.size).toBe(before);
   });
 
   it('passes telemetry refusals through: wrong type, empty file, missing file', async () => {

@@ -18,7 +18,7 @@ import { openStore } from './store/open-store.ts';
 await runService({
   name: 'memory',
   config: memoryConfigSchema,
-  async start({ config, logger }) {
+  async start({ config, logger, serviceToken }) {
     const metrics = memoryMetrics();
     let embedderKind = '';
     const embedder = await loadEmbedder(config, logger, (n) =>
@@ -38,6 +38,7 @@ await runService({
       port: config.MEMORY_GRPC_PORT,
       logger,
       protos: ['memory'],
+      token: serviceToken,
       services: [
         bindService<MemoryServiceHandlers>(
           'memory.MemoryService',

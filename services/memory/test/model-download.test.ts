@@ -22,7 +22,7 @@ beforeAll(async () => {
     requests.push(req.url ?? '');
     const file = new RegExp(`^/${REPO}/resolve/main/(.+)$`).exec(req.url ?? '')?.[1];
     const local = file && path.join(model.dir, path.normalize(file));
-    if (!local || !local.startsWith(model.dir) || !existsSync(local)) {
+    if (!(local?.startsWith(model.dir) && existsSync(local))) {
       res.writeHead(404).end();
       return;
     }

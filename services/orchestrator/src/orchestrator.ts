@@ -1,3 +1,4 @@
+import { authFromConfig, installGuard } from '@pagi/auth';
 import { startKnowledge } from '@pagi/knowledge';
 import { createLlmClient, type LlmClient } from '@pagi/llm';
 import {
@@ -8,6 +9,7 @@ import {
   MemoryClient,
   type OrchestratorConfig,
   type RunningGrpcServer,
+  resolveServiceToken,
   startGrpcServer,
 } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
@@ -15,9 +17,11 @@ import { ActivityFeed } from './activity/activity-feed.ts';
 import { announceChatEvents } from './activity/chat-activity.ts';
 import { announceIngestion } from './activity/ingestion-activity.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
+import { orchestratorAccess } from './auth/route-access.ts';
 import { ChatEngine } from './chat/chat-engine.ts';
 import { ChatEvents } from './chat/chat-events.ts';
 import { registerChatRoutes } from './chat/chat-routes.ts';
+import { SessionOwners } from './conversations/session-owners.ts';
 import { recordTurns, TurnStore } from './conversations/turn-store.ts';
 import { ToolsClient } from './deps/tools-client.ts';
 import { adminService } from './grpc/admin-service.ts';
@@ -58,16 +62,18 @@ export async function startOrchestrator(
   logger: Logger,
   opts: OrchestratorOptions = {},
 ): Promise<RunningOrchestrator> {
+  const serviceToken = resolveServiceToken(config);
   const db = openStateDb(config.STATE_DIR);
   const llm = createLlmClient(config);
   const prompts = new PromptStore(db, fromRoot(config.SYSTEM_PROMPT_FILE));
   const turns = new TurnStore(db);
+  const owners = new SessionOwners(db);
   const actions = new PendingActionStore(db, { ttlSeconds: config.HITL_TTL_SECONDS, now: opts.now });
   const audit = new AuditLog(db);
   const activity = new ActivityFeed();
   // One memory client for the whole process: chat, the memory search API and the knowledge base share it.
-  const memory = new MemoryClient(config.MEMORY_GRPC_ADDR);
-  const tools = new ToolsClient(config.TOOLS_GRPC_ADDR);
+  const memory = new MemoryClient(config.MEMORY_GRPC_ADDR, serviceToken);
+  const tools = new ToolsClient(config.TOOLS_GRPC_ADDR, serviceToken);
   const planner = new Planner({ llm, logger, timeoutMs: config.LLM_TIMEOUT_MS });
   const summarizer = new TranscriptSummarizer({ llm, logger, timeoutMs: config.LLM_TIMEOUT_MS });
   const events = new ChatEvents();
@@ -96,8 +102,20 @@ export async function startOrchestrator(
     // Over-long path parameters then reach the route's own validation and get the shared 400 shape.
     fastify: { routerOptions: { maxParamLength: 1024 } },
   });
-  registerChatRoutes(app, { engine, actions, turns, audit, maxMessageBytes: config.CHAT_MAX_MESSAGE_BYTES, logger });
-  registerPlatformRoutes(app, { config, planner, memory, turns, activity, summarizer });
+  // Callers are the gateway (vouching for a person with a signed identity) or scripts with an API key.
+  const node = authFromConfig(config, serviceToken, logger);
+  app.addHook('onClose', async () => node.auth?.close());
+  await installGuard(app, { mode: node.mode, auth: node.auth, signer: node.signer, access: orchestratorAccess });
+  registerChatRoutes(app, {
+    engine,
+    actions,
+    turns,
+    owners,
+    audit,
+    maxMessageBytes: config.CHAT_MAX_MESSAGE_BYTES,
+    logger,
+  });
+  registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer });
   knowledge?.registerRoutes(app);
 
   const grpcServers: RunningGrpcServer[] = [];
@@ -110,6 +128,7 @@ export async function startOrchestrator(
         port: config.ORCHESTRATOR_GRPC_PORT,
         logger,
         protos: ['orchestrator'],
+        token: serviceToken,
         services: [orchestratorService({ summarizer })],
       }),
     );
@@ -120,6 +139,7 @@ export async function startOrchestrator(
         port: config.ORCHESTRATOR_ADMIN_GRPC_PORT,
         logger,
         protos: ['orchestrator'],
+        token: serviceToken,
         services: [
           adminService({
             planner,

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { GrpcReflection } from 'grpc-js-reflection-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeLlm, startFakeLlm } from './fake-llm.ts';
@@ -41,8 +42,12 @@ describe('orchestrator gRPC faces', () => {
       OPENROUTER_URL: llm.url,
       LLM_PROVIDER: 'openrouter',
     });
-    admin = createClient(proto.orchestrator.AdminService, `127.0.0.1:${orch.running.adminPort}`);
-    publicClient = createClient(proto.orchestrator.OrchestratorService, `127.0.0.1:${orch.running.grpcPort}`);
+    admin = createClient(proto.orchestrator.AdminService, `127.0.0.1:${orch.running.adminPort}`, TEST_SERVICE_TOKEN);
+    publicClient = createClient(
+      proto.orchestrator.OrchestratorService,
+      `127.0.0.1:${orch.running.grpcPort}`,
+      TEST_SERVICE_TOKEN,
+    );
   });
   afterAll(async () => {
     admin.close();
@@ -115,7 +120,11 @@ describe('extractive transcript summary over gRPC (no LLM)', () => {
   let client: OrchestratorServiceClient;
   beforeAll(async () => {
     orch = await startTestOrchestrator();
-    client = createClient(proto.orchestrator.OrchestratorService, `127.0.0.1:${orch.running.grpcPort}`);
+    client = createClient(
+      proto.orchestrator.OrchestratorService,
+      `127.0.0.1:${orch.running.grpcPort}`,
+      TEST_SERVICE_TOKEN,
+    );
   });
   afterAll(async () => {
     client.close();
@@ -140,7 +149,11 @@ describe('extractive transcript summary over gRPC (no LLM)', () => {
   });
 
   it('the prompt history survives a restart', async () => {
-    const admin = createClient(proto.orchestrator.AdminService, `127.0.0.1:${orch.running.adminPort}`);
+    const admin = createClient(
+      proto.orchestrator.AdminService,
+      `127.0.0.1:${orch.running.adminPort}`,
+      TEST_SERVICE_TOKEN,
+    );
     await unary(admin, 'UpdateSystemPrompt', {
       prompt: 'A durable prompt that must survive restarts.',
       author: 'bob',
@@ -149,7 +162,11 @@ describe('extractive transcript summary over gRPC (no LLM)', () => {
     admin.close();
     await orch.close({ keepData: true });
     orch = await startTestOrchestrator({}, orch.dataDir);
-    const again = createClient(proto.orchestrator.AdminService, `127.0.0.1:${orch.running.adminPort}`);
+    const again = createClient(
+      proto.orchestrator.AdminService,
+      `127.0.0.1:${orch.running.adminPort}`,
+      TEST_SERVICE_TOKEN,
+    );
     const history = await unary(again, 'GetPromptHistory', { limit: 0 });
     again.close();
     expect(history.current_version).toBe(2);
@@ -158,6 +175,10 @@ describe('extractive transcript summary over gRPC (no LLM)', () => {
       prompt: 'A durable prompt that must survive restarts.',
     });
     client.close();
-    client = createClient(proto.orchestrator.OrchestratorService, `127.0.0.1:${orch.running.grpcPort}`);
+    client = createClient(
+      proto.orchestrator.OrchestratorService,
+      `127.0.0.1:${orch.running.grpcPort}`,
+      TEST_SERVICE_TOKEN,
+    );
   });
 });

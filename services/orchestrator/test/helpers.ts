@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ErrorBody, TurnEvent } from '@pagi/contracts';
 import { createLogger, loadConfig, orchestratorConfigSchema } from '@pagi/runtime';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import type { z } from 'zod';
 import { type OrchestratorOptions, type RunningOrchestrator, startOrchestrator } from '../src/orchestrator.ts';
 
@@ -54,6 +55,9 @@ export async function startTestOrchestrator(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATA_DIR: dataDir,
       LLM_PROVIDER: 'mock',
+      SERVICE_TOKEN: TEST_SERVICE_TOKEN,
+      // Accounts have their own tests; these act as the local admin.
+      AUTH_MODE: 'off',
       ORCHESTRATOR_HTTP_PORT: '0',
       ORCHESTRATOR_GRPC_PORT: '0',
       ORCHESTRATOR_ADMIN_GRPC_PORT: '0',

@@ -55,10 +55,10 @@ describe('human-in-the-loop approvals', () => {
     expect(turn?.response.issued_command?.args).toEqual(listed.actions[0]?.args);
   });
 
-  it("another session's action is refused and stays pending", async () => {
+  it("another session's action is not found from that session, and stays pending", async () => {
     const id = await propose('owner');
     const res = await decide(id, 'approve', 'intruder');
-    expect(refused(res, 403).code).toBe('forbidden');
+    expect(refused(res, 404).code).toBe('not_found');
     const listed = ok(await orch.get('/v1/actions?session_id=owner'), SessionActionsResponse);
     expect(listed.actions[0]).toMatchObject({ action_id: id, status: 'pending' });
   });

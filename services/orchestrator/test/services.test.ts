@@ -3,6 +3,7 @@
 import { ChatResponse, MemoryQueryResponse, PlatformStatus, SessionActionsResponse } from '@pagi/contracts';
 import { createClient, loadProto, unary } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { type Stack, startStack } from '@pagi/tests/helpers/stack.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startFakeLlm } from './fake-llm.ts';
@@ -39,7 +40,11 @@ describe('orchestrator with the real memory and tools services', () => {
   beforeAll(async () => {
     stack = await startStack({ services: ['memory', 'tools'] });
     env = { MEMORY_GRPC_ADDR: stack.addresses.MEMORY_GRPC_ADDR!, TOOLS_GRPC_ADDR: stack.addresses.TOOLS_GRPC_ADDR! };
-    const memory = createClient(loadProto('memory').memory.MemoryService, env.MEMORY_GRPC_ADDR!) as MemoryServiceClient;
+    const memory = createClient(
+      loadProto('memory').memory.MemoryService,
+      env.MEMORY_GRPC_ADDR!,
+      TEST_SERVICE_TOKEN,
+    ) as MemoryServiceClient;
     await unary(memory, 'CommitMemories', {
       memories: MEMORIES.map((m, i) => ({
         content: m.content,

@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { IdentitySigner } from '@pagi/auth';
 import { createLogger, listen } from '@pagi/runtime';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { buildTelemetryApp } from '../src/http/telemetry-app.ts';
 import { MediaStore } from '../src/media/media-store.ts';
 import { readHostSample } from '../src/sampler/host-reader.ts';
@@ -17,7 +19,13 @@ export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: num
   await media.open();
   const lines: string[] = [];
   const logger = createLogger('telemetry', 'info', (l) => lines.push(l));
-  const app = await buildTelemetryApp({ logger, sampler, media, mediaMaxBytes: opts.maxBytes ?? 100_000 });
+  const app = await buildTelemetryApp({
+    logger,
+    sampler,
+    media,
+    mediaMaxBytes: opts.maxBytes ?? 100_000,
+    auth: { mode: 'off', signer: new IdentitySigner(TEST_SERVICE_TOKEN) },
+  });
   const port = await listen(app, '127.0.0.1', 0);
   return {
     url: `http://127.0.0.1:${port}`,

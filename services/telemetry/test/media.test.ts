@@ -33,7 +33,7 @@ describe('POST /v1/media/upload', () => {
       expect(body.filename).toMatch(/^[0-9a-f-]{36}\.webm$/);
       expect(JSON.stringify(body)).not.toContain(t.media.dir);
       expect(readFileSync(path.join(t.media.dir, body.filename))).toEqual(Buffer.from(bytes));
-      const item = t.media.get(body.id)!;
+      const item = t.media.get(body.id, 'local')!;
       expect(item.original_name.includes('\u0000') || item.original_name.includes('\n')).toBe(false);
       expect(existsSync('/etc/passwd.webm')).toBe(false);
     },
@@ -122,7 +122,7 @@ describe('GET /v1/media and /v1/media/:id', () => {
   });
 
   it('lists the same recordings after a restart', async () => {
-    const before = t.media.list();
+    const before = t.media.list('local');
     const again = await startTelemetry({ dir: t.dir, maxBytes: MAX });
     try {
       const { items } = (await (await fetch(`${again.url}/v1/media`)).json()) as { items: { id: string }[] };

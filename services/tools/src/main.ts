@@ -22,7 +22,7 @@ import { detectSandbox, UID_RANGE } from './sandbox/detect.ts';
 await runService({
   name: 'tools',
   config: toolsConfigSchema,
-  async start({ config, logger }) {
+  async start({ config, logger, serviceToken }) {
     const policy = new PolicyStore(fromRoot(config.TOOLS_POLICY_FILE), logger);
     policy.watch();
     const { sandbox, bwrapAvailable } = await detectSandbox({
@@ -65,6 +65,7 @@ await runService({
       port: config.TOOLS_GRPC_PORT,
       logger,
       protos: ['tools'],
+      token: serviceToken,
       services: [
         bindService<ToolExecutorServiceHandlers>(
           'tools.ToolExecutorService',

@@ -30,9 +30,9 @@ export interface MemorySearch {
 export class MemoryClient {
   private readonly holder: ClientHolder<MemoryServiceClient>;
 
-  constructor(address: string) {
+  constructor(address: string, token: string) {
     const proto = loadProto('memory');
-    this.holder = new ClientHolder(() => createClient(proto.memory.MemoryService, address));
+    this.holder = new ClientHolder(() => createClient(proto.memory.MemoryService, address, token));
   }
 
   query(q: MemorySearch): Promise<QueryMemoryResponse__Output> {

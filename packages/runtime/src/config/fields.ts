@@ -74,6 +74,8 @@ export const common = {
   BIND_HOST: str('127.0.0.1'),
   DATA_DIR: str('data'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(),
+  /** Shared secret of the internal gRPC calls; unset, one is made in `<DATA_DIR>/state/service-token`. */
+  SERVICE_TOKEN: optionalStr(),
 };
 
 /**
@@ -83,3 +85,29 @@ export const common = {
 export function dataDir(config: { DATA_DIR: string }, override: string | undefined, sub: string): string {
   return fromRoot(override ?? path.join(config.DATA_DIR, sub));
 }
+
+const enumOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.enum(values, { error: `expected one of ${values.join(', ')}` }).default(fallback as never) as z.ZodDefault<
+      z.ZodEnum<{ [K in T[number]]: K }>
+    >,
+  );
+
+/** Accounts and sessions, read by the gateway and the orchestrator (they share the accounts database). */
+export const auth = {
+  /** `off` only for one person on a loopback-only node: every request is the local admin. */
+  AUTH_MODE: enumOf(['on', 'off'], 'on'),
+  /** The accounts database; default `<DATA_DIR>/state/auth.sqlite`. */
+  AUTH_DB: optionalStr(),
+  /** At first start (no account yet): an admin account holding this API key, for scripts and CI. */
+  PAGI_ADMIN_API_KEY: optionalStr(),
+  SESSION_IDLE_HOURS: int(72, 1),
+  SESSION_MAX_DAYS: int(30, 1),
+  /** Session cookies marked Secure: when the request came over TLS (`auto`), `always` or `never`. */
+  AUTH_COOKIE_SECURE: enumOf(['auto', 'always', 'never'], 'auto'),
+  /** Failed sign-ins allowed per account and per address in the window, before further tries are refused. */
+  AUTH_LOGIN_MAX_FAILURES: int(5, 1),
+  AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS: int(20, 1),
+  AUTH_LOGIN_WINDOW_SECONDS: int(900, 1),
+};

@@ -2,7 +2,9 @@ import * as grpc from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
+import { CodedError } from '@pagi/contracts';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { carriesToken } from '../auth/service-token.ts';
 import type { Logger } from '../log/logger.ts';
 import { histogram, LATENCY_BUCKETS } from '../metrics/registry.ts';
 import { contextFromMetadata, endSpan, SpanKind, startSpan, withContext } from '../tracing/spans.ts';
@@ -40,6 +42,11 @@ export interface GrpcServerOptions {
   /** Proto files whose services are served; reflection describes them (plus health). */
   protos: ProtoName[];
   services: ServiceBinding[];
+  /**
+   * The shared service token every call of `services` must carry (`authorization: Bearer <token>` metadata), so a
+   * process that is not one of ours cannot call them. Health and reflection stay open for probes and grpcurl.
+   */
+  token: string;
 }
 
 export interface RunningGrpcServer {
@@ -57,13 +64,24 @@ function wrapUnary(
   method: string,
   handler: (request: unknown, call: grpc.ServerUnaryCall<unknown, unknown>) => unknown,
   logger: Logger,
+  token: string,
 ): grpc.handleUnaryCall<unknown, unknown> {
   const latency = rpcSeconds();
   return (call, callback) => {
     const end = latency.startTimer({ method });
     const parent = contextFromMetadata(call.metadata);
     const span = startSpan(method, SpanKind.SERVER, parent, { 'rpc.system': 'grpc', 'rpc.method': method });
-    withContext(parent, span, () => Promise.resolve().then(() => handler(call.request, call))).then(
+    const authorized = () => {
+      if (!carriesToken(call.metadata.get('authorization')[0], token)) {
+        throw new CodedError('unauthenticated', 'this call needs the service token (authorization: Bearer <token>)');
+      }
+    };
+    withContext(parent, span, () =>
+      Promise.resolve().then(() => {
+        authorized();
+        return handler(call.request, call);
+      }),
+    ).then(
       (response) => {
         end({ code: 'OK' });
         endSpan(span);
@@ -98,7 +116,7 @@ export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningG
     statuses[svc.name] = 'SERVING';
     const impl: grpc.UntypedServiceImplementation = {};
     for (const [method, handler] of Object.entries(svc.handlers)) {
-      impl[method] = wrapUnary(`${svc.name}/${method}`, handler as never, opts.logger);
+      impl[method] = wrapUnary(`${svc.name}/${method}`, handler as never, opts.logger, opts.token);
     }
     server.addService(svc.definition, impl);
   }

@@ -20,6 +20,13 @@ export interface HttpAppOptions {
 const requestSeconds = () =>
   histogram('http_request_duration_seconds', 'HTTP request latency', ['method', 'route', 'status'], LATENCY_BUCKETS);
 
+const routeLists = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+
+/** The routes an app made by createHttpApp serves (method and pattern), in registration order. */
+export function routesOf(app: FastifyInstance): { method: string; url: string }[] {
+  return [...(routeLists.get(app) ?? [])];
+}
+
 /**
  * A fastify app with the house conventions: the shared error shape, body limits, `/health`, `/metrics`,
  * request latency metrics, and a close() that lets in-flight requests finish.
@@ -46,6 +53,12 @@ export function createHttpApp(opts: HttpAppOptions): FastifyInstance {
     }
   });
   const latency = requestSeconds();
+  // Every route the app serves, as registered (tests walk it to prove each one is guarded).
+  const routes: { method: string; url: string }[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
 
   // Requests still running when close() begins answer with `Connection: close`, so keep-alive clients let go
   // and the server can finish closing as soon as they are done.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { resolveServiceToken } from '../auth/service-token.ts';
 import { loadConfig } from '../config/load.ts';
 import { type Closer, exitOnStartupError, onShutdown } from '../lifecycle/shutdown.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
@@ -8,6 +9,8 @@ export interface ServiceContext<C> {
   config: C;
   /** At the configured LOG_LEVEL (from the environment or `.env`). */
   logger: Logger;
+  /** The shared token of internal gRPC calls (see resolveServiceToken). */
+  serviceToken: string;
 }
 
 export interface ServiceDefinition<S extends z.ZodType> {
@@ -28,11 +31,18 @@ export interface ServiceDefinition<S extends z.ZodType> {
 export async function runService<S extends z.ZodType>(def: ServiceDefinition<S>): Promise<void> {
   let logger: Logger | undefined;
   try {
-    const config = loadConfig(def.config) as z.infer<S> & { LOG_LEVEL: string };
-    logger = createLogger(def.name, config.LOG_LEVEL);
+    const config = loadConfig(def.config) as z.infer<S> & {
+      LOG_LEVEL: string;
+      DATA_DIR: string;
+      SERVICE_TOKEN?: string;
+    };
+    const log = createLogger(def.name, config.LOG_LEVEL);
+    logger = log;
     initMetrics(def.name);
     // The signal handlers come first: a service told to stop while it starts finishes starting, then stops.
-    const starting = def.start({ config, logger });
+    const starting = Promise.resolve().then(() =>
+      def.start({ config, logger: log, serviceToken: resolveServiceToken(config) }),
+    );
     onShutdown(logger, starting, { timeoutMs: def.shutdownTimeoutMs });
     await starting;
   } catch (err) {

@@ -1,3 +1,4 @@
+import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '@pagi/auth';
 import { ClientFrame, CodedError, SessionTurnsResponse, UserId } from '@pagi/contracts';
 import type { Context, Logger } from '@pagi/runtime';
 import type { WebSocket } from 'ws';
@@ -6,6 +7,9 @@ import { decodeFrame, sendFrame } from '../ws/frames.ts';
 import { TokenBucket } from '../ws/rate-limit.ts';
 import { SessionHub } from './session-hub.ts';
 import type { TurnRunner } from './turn-runner.ts';
+
+/** How often an idle socket checks that its person is still signed in. */
+const RECHECK_MS = 15_000;
 
 /** Sessions one socket may follow, turns one socket may have running, turns the whole gateway may have running. */
 const MAX_SESSIONS_PER_SOCKET = 32;
@@ -16,23 +20,46 @@ export interface ChatSocketDeps {
   hub: SessionHub;
   runner: TurnRunner;
   orchestrator: HttpUpstream;
+  /** Signs the person's identity onto each call to the orchestrator. */
+  signer: IdentitySigner;
   logger: Logger;
   ratePerSec: number;
   rateBurst: number;
 }
 
 /**
- * One browser connection on /ws/chat/:user_id. Every frame is decoded and validated; a bad one gets an `error`
- * frame and the socket stays open. Chat and approval frames start turns against the orchestrator; `resume` hands
- * over what the session missed.
+ * One browser connection on /ws/chat/:user_id, for the signed-in person (`me`, or their own id, in the path). Every
+ * frame is decoded and validated; a bad one gets an `error` frame and the socket stays open. Chat and approval
+ * frames start turns against the orchestrator; `resume` hands over what the session missed.
  */
-export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: ChatSocketDeps, trace?: Context): void {
+export function handleChatSocket(
+  socket: WebSocket,
+  rawUserId: string,
+  identity: Identity,
+  deps: ChatSocketDeps,
+  trace?: Context,
+  stillSignedIn: () => boolean = () => true,
+): void {
   const user = UserId.safeParse(rawUserId);
   if (!user.success) {
     socket.close(1008, 'invalid user id');
     return;
   }
-  const userId = user.data;
+  // Without accounts (AUTH_MODE=off) the path names the browser's user; with them, the signed-in person.
+  if (identity.via !== 'off' && rawUserId !== 'me' && rawUserId !== identity.user_id) {
+    socket.close(1008, 'this path names another user');
+    return;
+  }
+  const userId = identity.via === 'off' ? user.data : identity.user_id;
+  const vouch = () => ({ [IDENTITY_HEADER]: deps.signer.sign(identity) });
+  // Signing out (here or everywhere), a revoked key or a disabled account ends the socket too.
+  const signedOut = () => {
+    if (stillSignedIn()) return false;
+    socket.close(4401, 'signed out');
+    return true;
+  };
+  const recheck = setInterval(signedOut, RECHECK_MS);
+  recheck.unref();
   const bucket = new TokenBucket(deps.ratePerSec, deps.rateBurst);
   let running = 0;
 
@@ -64,6 +91,7 @@ export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: Cha
   };
 
   socket.on('message', (data, isBinary) => {
+    if (signedOut()) return;
     if (!bucket.take()) {
       sendFrame(socket, { type: 'error', code: 'rate_limited', message: 'too many frames; slow down' });
       return;
@@ -82,7 +110,7 @@ export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: Cha
         const key = follow(frame.session_id);
         if (!key) return;
         const { type: _type, ...body } = frame;
-        startTurn(() => deps.runner.run(key, { kind: 'chat', body }, trace));
+        startTurn(() => deps.runner.run(key, { kind: 'chat', body }, vouch(), trace));
         return;
       }
       case 'approval': {
@@ -97,6 +125,7 @@ export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: Cha
               decision: frame.decision,
               sessionId: frame.session_id,
             },
+            vouch(),
             trace,
           ),
         );
@@ -105,21 +134,30 @@ export function handleChatSocket(socket: WebSocket, rawUserId: string, deps: Cha
       case 'resume': {
         const key = follow(frame.session_id);
         if (!key) return;
-        void sendHistory(socket, key, frame.session_id, deps);
+        void sendHistory(socket, key, frame.session_id, deps, vouch());
         return;
       }
     }
   });
 
-  socket.on('close', () => deps.hub.unfollowAll(socket));
+  socket.on('close', () => {
+    clearInterval(recheck);
+    deps.hub.unfollowAll(socket);
+  });
   socket.on('error', (err) => deps.logger.debug({ err, user_id: userId }, 'chat socket error'));
 }
 
 /** After `resume`: the session's recorded turns, so a client that lost its state can redraw the conversation. */
-async function sendHistory(socket: WebSocket, key: string, sessionId: string, deps: ChatSocketDeps): Promise<void> {
+async function sendHistory(
+  socket: WebSocket,
+  key: string,
+  sessionId: string,
+  deps: ChatSocketDeps,
+  headers: Record<string, string>,
+): Promise<void> {
   try {
     const raw = await deps.orchestrator
-      .json<unknown>(`/v1/sessions/${encodeURIComponent(sessionId)}/turns`)
+      .json<unknown>(`/v1/sessions/${encodeURIComponent(sessionId)}/turns`, { headers })
       .catch((err: unknown) => {
         // A session the orchestrator has never seen simply has no history yet.
         if (err instanceof CodedError && err.code === 'not_found') return { turns: [] };

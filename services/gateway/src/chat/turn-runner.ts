@@ -35,15 +35,15 @@ export class TurnRunner {
   }
 
   /** Runs the turn in a span, child of the trace the browser's WebSocket upgrade carried (if any). */
-  run(key: string, request: TurnRequest, parent?: Context): Promise<void> {
+  run(key: string, request: TurnRequest, headers: Record<string, string>, parent?: Context): Promise<void> {
     return inSpan(
       request.kind === 'chat' ? 'gateway chat turn' : `gateway ${request.decision}`,
       { kind: SpanKind.CLIENT, parent, attributes: { 'pagi.session_id': key.split('\u0000')[1] ?? '' } },
-      () => this.execute(key, request),
+      () => this.execute(key, request, headers),
     );
   }
 
-  private async execute(key: string, request: TurnRequest): Promise<void> {
+  private async execute(key: string, request: TurnRequest, headers: Record<string, string>): Promise<void> {
     const started = performance.now();
     const [path, body] =
       request.kind === 'chat'
@@ -56,7 +56,7 @@ export class TurnRunner {
     let outcome = 'ok';
     let finished = false;
     try {
-      for await (const batch of this.orchestrator.events(path, { body })) {
+      for await (const batch of this.orchestrator.events(path, { body, headers })) {
         for (const data of batch) {
           const event = parseEvent(data);
           if (!event) {

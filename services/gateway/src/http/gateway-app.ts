@@ -2,10 +2,20 @@ import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
+import {
+  authFromConfig,
+  identityOf,
+  installGuard,
+  type NodeAuth,
+  registerAuthRoutes,
+  registerOidcRoutes,
+  stillSignedIn,
+} from '@pagi/auth';
 import { CodedError } from '@pagi/contracts';
 import { contextFromHeaders, createHttpApp, fromRoot, type GatewayConfig, gauge, type Logger } from '@pagi/runtime';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { gatewayAccess } from '../auth/route-access.ts';
 import { handleChatSocket } from '../chat/chat-socket.ts';
 import { SessionHub } from '../chat/session-hub.ts';
 import { TurnRunner } from '../chat/turn-runner.ts';
@@ -27,12 +37,36 @@ const HEALTH_TIMEOUT_MS = 2000;
  * The browser's single entry: health, the chat and signaling WebSockets, the telemetry stream, media uploads and
  * the proxies to the orchestrator and telemetry, behind CORS, security headers and body limits.
  */
-export async function buildGatewayApp(config: GatewayConfig, logger: Logger): Promise<FastifyInstance> {
+export async function buildGatewayApp(
+  config: GatewayConfig,
+  logger: Logger,
+  serviceToken: string,
+): Promise<FastifyInstance> {
   const app = createHttpApp({
     service: 'gateway',
     logger,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     healthPath: '/api/health',
+  });
+  // Every route below is checked by the guard: who is calling, and whether their role may do it.
+  const node: NodeAuth = authFromConfig(config, serviceToken, logger);
+  app.addHook('onClose', async () => node.auth?.close());
+  await installGuard(app, { mode: node.mode, auth: node.auth, access: gatewayAccess });
+  const oidc =
+    node.auth && config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+      ? {
+          issuer: config.OIDC_ISSUER,
+          clientId: config.OIDC_CLIENT_ID,
+          clientSecret: config.OIDC_CLIENT_SECRET,
+          redirectUrl: config.OIDC_REDIRECT_URL,
+        }
+      : undefined;
+  if (oidc && node.auth) registerOidcRoutes(app, oidc, node.auth, config.AUTH_COOKIE_SECURE);
+  registerAuthRoutes(app, {
+    auth: node.auth,
+    mode: node.mode,
+    secureCookie: config.AUTH_COOKIE_SECURE,
+    oidc: Boolean(oidc),
   });
   app.get('/health', async () => ({ service: 'gateway', status: 'ok' }));
 
@@ -63,7 +97,7 @@ export async function buildGatewayApp(config: GatewayConfig, logger: Logger): Pr
     }),
   );
 
-  await registerSockets(app, config, logger, origins);
+  await registerSockets(app, config, logger, origins, node);
   registerTelemetryStreamProxy(app, {
     telemetryUrl: config.TELEMETRY_URL,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
@@ -74,12 +108,14 @@ export async function buildGatewayApp(config: GatewayConfig, logger: Logger): Pr
     maxBytes: config.MEDIA_MAX_BYTES,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     logger,
+    signer: node.signer,
   });
   await registerServiceProxies(app, {
     orchestratorUrl: config.ORCHESTRATOR_URL,
     telemetryUrl: config.TELEMETRY_URL,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
+    signer: node.signer,
   });
   return app;
 }
@@ -89,6 +125,7 @@ async function registerSockets(
   config: GatewayConfig,
   logger: Logger,
   origins: string[],
+  { signer, auth }: NodeAuth,
 ): Promise<void> {
   // maxPayload makes ws close an oversize frame's connection with 1009 before the frame is buffered whole.
   await app.register(websocket, {
@@ -129,6 +166,7 @@ async function registerSockets(
     hub,
     runner: new TurnRunner(orchestrator, hub, logger),
     orchestrator,
+    signer,
     logger,
     ratePerSec: config.WS_RATE_LIMIT_PER_SEC,
     rateBurst: config.WS_RATE_LIMIT_BURST,
@@ -153,7 +191,10 @@ async function registerSockets(
     '/ws/chat/:user_id',
     { websocket: true, preValidation: checkOrigin },
     (socket, req) => {
-      if (admit(socket, 'chat')) handleChatSocket(socket, req.params.user_id, chat, contextFromHeaders(req.headers));
+      if (admit(socket, 'chat')) {
+        const trace = contextFromHeaders(req.headers);
+        handleChatSocket(socket, req.params.user_id, identityOf(req), chat, trace, stillSignedIn(req, auth));
+      }
     },
   );
   app.get<{ Params: { room_id: string } }>(

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
+import { IDENTITY_HEADER, type IdentitySigner, identityOf } from '@pagi/auth';
 import { CodedError } from '@pagi/contracts';
 import { errorAnswer, type Logger, traceHeaders } from '@pagi/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -63,7 +64,7 @@ const refuse = (reply: FastifyReply, err: CodedError) => {
  */
 export function registerUploadProxy(
   app: FastifyInstance,
-  opts: { telemetryUrl: string; maxBytes: number; timeoutMs: number; logger: Logger },
+  opts: { telemetryUrl: string; maxBytes: number; timeoutMs: number; logger: Logger; signer: IdentitySigner },
 ): void {
   const limit = opts.maxBytes + MULTIPART_OVERHEAD;
   const tooLarge = () =>
@@ -85,6 +86,8 @@ export function registerUploadProxy(
         declared: Number.isFinite(declared) ? declared : undefined,
         limit,
         timeoutMs: opts.timeoutMs,
+        // The recording belongs to the person uploading it.
+        identity: opts.signer.sign(identityOf(req)),
       });
       switch (outcome.kind) {
         case 'answered':
@@ -113,7 +116,7 @@ type Outcome =
 function forward(
   req: FastifyRequest,
   target: string,
-  o: { contentType: string; declared: number | undefined; limit: number; timeoutMs: number },
+  o: { contentType: string; declared: number | undefined; limit: number; timeoutMs: number; identity: string },
 ): Promise<Outcome> {
   return new Promise((resolve) => {
     const client = req.raw;
@@ -124,6 +127,7 @@ function forward(
       timeout: o.timeoutMs,
       headers: traceHeaders({
         'content-type': o.contentType,
+        [IDENTITY_HEADER]: o.identity,
         ...(o.declared === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(o.declared) }),
       }),
     });

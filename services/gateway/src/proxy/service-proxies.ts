@@ -1,13 +1,17 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import httpProxy from '@fastify/http-proxy';
+import { IDENTITY_HEADER, type IdentitySigner, identityOf } from '@pagi/auth';
 import { CodedError } from '@pagi/contracts';
 import { errorAnswer } from '@pagi/runtime';
-import type { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerBase, RouteGenericInterface } from 'fastify';
 
 export interface ProxyOptions {
   orchestratorUrl: string;
   telemetryUrl: string;
   timeoutMs: number;
   bodyLimit: number;
+  /** Vouches to the services behind the gateway for who is calling. */
+  signer: IdentitySigner;
 }
 
 /** reply-from's failures in the shared error shape: the service is down (502) or too slow (504). */
@@ -35,6 +39,15 @@ function onProxyError(service: string) {
  * Bodies stream through; a declared length over the limit is refused before it is forwarded.
  */
 export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
+  // The caller's own credentials stay here: the service behind gets the identity, signed, and nothing it could
+  // mistake for one (a client-sent identity header never reaches the guard's handler, which refuses it).
+  const rewriteRequestHeaders = (
+    req: FastifyRequest<RouteGenericInterface, RawServerBase>,
+    headers: IncomingHttpHeaders,
+  ): IncomingHttpHeaders => {
+    const { cookie: _c, authorization: _a, [IDENTITY_HEADER]: _i, ...rest } = headers;
+    return { ...rest, [IDENTITY_HEADER]: opts.signer.sign(identityOf(req as FastifyRequest)) };
+  };
   const http = { requestOptions: { timeout: opts.timeoutMs } };
   const refuseLarge = async (req: { headers: Record<string, unknown> }) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -52,7 +65,7 @@ export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOp
       rewritePrefix: '/v1/media',
       httpMethods: ['GET'],
       http,
-      replyOptions: { onError: onProxyError('telemetry') },
+      replyOptions: { onError: onProxyError('telemetry'), rewriteRequestHeaders },
     });
     await scope.register(httpProxy, {
       upstream: opts.orchestratorUrl,
@@ -60,7 +73,7 @@ export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOp
       rewritePrefix: '/api',
       http,
       preHandler: refuseLarge,
-      replyOptions: { onError: onProxyError('orchestrator') },
+      replyOptions: { onError: onProxyError('orchestrator'), rewriteRequestHeaders },
     });
     await scope.register(httpProxy, {
       upstream: opts.orchestratorUrl,
@@ -68,7 +81,7 @@ export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOp
       rewritePrefix: '/v1/actions',
       http,
       preHandler: refuseLarge,
-      replyOptions: { onError: onProxyError('orchestrator') },
+      replyOptions: { onError: onProxyError('orchestrator'), rewriteRequestHeaders },
     });
   });
 }

@@ -7,6 +7,8 @@ export interface CallOptions {
   /** Aborts the call (the caller went away). */
   signal?: AbortSignal;
   body?: unknown;
+  /** Extra request headers (the signed identity of the person the call is for). */
+  headers?: Record<string, string>;
 }
 
 async function readText(res: AsyncIterable<Buffer>, limit = 65_536): Promise<string> {
@@ -41,6 +43,7 @@ export class HttpUpstream {
         headers: traceHeaders({
           accept: 'application/json',
           ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...opts.headers,
         }),
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
         signal,
@@ -65,6 +68,7 @@ export class HttpUpstream {
         accept: 'text/event-stream',
         'content-type': 'application/json',
         'content-length': String(Buffer.byteLength(payload)),
+        ...opts.headers,
       }),
     });
     req.on('timeout', () => {

@@ -2,8 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { IdentitySigner } from '@pagi/auth';
 import { createLogger, gatewayConfigSchema, listen, loadConfig } from '@pagi/runtime';
 import { buildTelemetryApp, MediaStore, readHostSample, SharedSampler } from '@pagi/telemetry';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildGatewayApp } from '../../src/http/gateway-app.ts';
 
@@ -28,6 +30,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
       MEMORY_GRPC_ADDR: 'http://127.0.0.1:9',
       TOOLS_GRPC_ADDR: 'http://127.0.0.1:9',
       BUILD_GRPC_ADDR: 'http://127.0.0.1:9',
+      // Accounts have their own tests; these test the rest of the gateway as the local admin.
+      AUTH_MODE: 'off',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pagi-gateway-')),
       ...env,
     },
     { dotenv: false },
@@ -36,6 +41,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
   const app = await buildGatewayApp(
     config,
     createLogger('gateway', 'info', (l) => lines.push(l)),
+    TEST_SERVICE_TOKEN,
   );
   const port = await listen(app, '127.0.0.1', 0);
   return {
@@ -59,7 +65,13 @@ export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: num
   const sampler = new SharedSampler({ read: readHostSample, intervalMs: opts.intervalMs ?? 200, logger: silent });
   const media = new MediaStore(dir, silent);
   await media.open();
-  const app = await buildTelemetryApp({ logger: silent, sampler, media, mediaMaxBytes: opts.maxBytes ?? 1_000_000 });
+  const app = await buildTelemetryApp({
+    logger: silent,
+    sampler,
+    media,
+    mediaMaxBytes: opts.maxBytes ?? 1_000_000,
+    auth: { mode: 'off', signer: new IdentitySigner(TEST_SERVICE_TOKEN) },
+  });
   const port = await listen(app, '127.0.0.1', 0);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
+import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
 const MAIN = path.join(REPO_ROOT, 'services/memory/src/main.ts');
@@ -38,6 +39,7 @@ function childEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessE
     DATA_DIR: dataDir,
     MEMORY_GRPC_PORT: '0',
     MEMORY_METRICS_PORT: '0',
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
     ...env,
   };
 }
@@ -68,7 +70,7 @@ export async function startMemory(
   const status = await checkGrpcHealth(address);
   if (status !== 'SERVING') throw new Error(`health says ${status}`);
   const proto = loadProto('memory');
-  const client = createClient(proto.memory.MemoryService, address);
+  const client = createClient(proto.memory.MemoryService, address, TEST_SERVICE_TOKEN);
   return {
     dataDir,
     grpcPort,

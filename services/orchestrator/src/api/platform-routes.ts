@@ -1,3 +1,4 @@
+import { identityOf } from '@pagi/auth';
 import {
   MemoryQueryRequest,
   type MemoryQueryResponse,
@@ -11,6 +12,7 @@ import { openSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ActivityFeed } from '../activity/activity-feed.ts';
+import type { SessionOwners } from '../conversations/session-owners.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import { searchMemory } from '../memory/memory-search.ts';
 import type { Planner } from '../planner/planner.ts';
@@ -35,10 +37,14 @@ export function registerPlatformRoutes(
     memory: MemoryClient;
     turns: TurnStore;
     activity: ActivityFeed;
+    owners: SessionOwners;
     summarizer: TranscriptSummarizer;
   },
 ): void {
-  const { config, planner, memory, turns, activity, summarizer } = deps;
+  const { config, planner, memory, turns, activity, owners, summarizer } = deps;
+  // The feed shows the node's own events to everyone, and chat events only to the person whose session they are in.
+  const visibleTo = (userId: string) => (e: { session_id?: string }) =>
+    e.session_id === undefined || owners.owns(e.session_id, userId);
 
   app.get('/api/status', async (): Promise<PlatformStatus> => {
     let mem: PlatformStatus['memory'];
@@ -69,17 +75,22 @@ export function registerPlatformRoutes(
 
   app.get('/api/sessions', async (req) => {
     const { twin_id, limit } = parseWith(SessionsQuery, req.query);
-    return { sessions: turns.sessions(twin_id, limit) };
+    return { sessions: turns.sessions(identityOf(req).user_id, twin_id, limit) };
   });
 
   app.get('/api/activity', async (req) => {
     const { limit } = parseWith(ActivityQuery, req.query);
-    return { events: activity.recent(limit) };
+    const visible = visibleTo(identityOf(req).user_id);
+    // Read further back than `limit` so others' events do not crowd the caller's out.
+    return { events: activity.recent(200).filter(visible).slice(0, limit) };
   });
 
-  app.get('/api/activity/stream', async (_req, reply) => {
+  app.get('/api/activity/stream', async (req, reply) => {
+    const visible = visibleTo(identityOf(req).user_id);
     const sse = openSse(reply, { subscription: true });
-    const unsubscribe = activity.subscribe((event) => sse.send(event));
+    const unsubscribe = activity.subscribe((event) => {
+      if (visible(event)) sse.send(event);
+    });
     reply.raw.on('close', unsubscribe);
   });
 

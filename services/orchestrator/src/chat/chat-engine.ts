@@ -143,7 +143,7 @@ export class ChatEngine {
    * The atomic decision: succeeds once, for the owning session, before expiry. A refusal throws the store's code
    * (not_found, forbidden, already_decided, expired, integrity) and is announced too.
    */
-  claim(actionId: string, sessionId: string, decision: Decision): ClaimedDecision {
+  claim(actionId: string, sessionId: string, decision: Decision, by: string): ClaimedDecision {
     const { d } = this;
     const result = d.actions.decide(actionId, sessionId, decision);
     if (!result.ok) {
@@ -151,6 +151,7 @@ export class ChatEngine {
         type: 'action.refused',
         action_id: actionId,
         session_id: sessionId,
+        by,
         attempted: decision,
         code: result.code,
         message: result.message,
@@ -158,7 +159,7 @@ export class ChatEngine {
       if (result.code === 'expired') this.closeExpiredTurn(actionId);
       throw new CodedError(result.code, result.message);
     }
-    d.events.emit({ type: 'action.decided', action: result.action, decision });
+    d.events.emit({ type: 'action.decided', action: result.action, decision, by });
     return { action: result.action, decision };
   }
 

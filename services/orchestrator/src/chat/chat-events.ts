@@ -34,11 +34,13 @@ export type ChatDomainEvent =
       type: 'action.refused';
       action_id: string;
       session_id: string;
+      /** The person who tried. */
+      by: string;
       attempted: Decision;
       code: ErrorCode;
       message: string;
     }
-  | { type: 'action.decided'; action: PendingAction; decision: Decision }
+  | { type: 'action.decided'; action: PendingAction; decision: Decision; by: string }
   | { type: 'action.executed'; action: PendingAction; result: ActionResult }
   | { type: 'action.failed'; action: PendingAction; error: string }
   /** Approved, but the twin restarted before it finished: it is not run again. */

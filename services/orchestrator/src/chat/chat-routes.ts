@@ -1,3 +1,4 @@
+import { identityOf } from '@pagi/auth';
 import {
   ActionDecisionRequest,
   ChatRequest,
@@ -10,6 +11,7 @@ import {
 import { type Logger, openSse, wantsSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { SessionOwners } from '../conversations/session-owners.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import type { AuditLog } from '../hitl/audit.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
@@ -46,19 +48,23 @@ async function streamed(
   }
 }
 
-/** POST /v1/chat, the approve/deny endpoints, the session's actions and its turn history. */
+/**
+ * POST /v1/chat, the approve/deny endpoints, the session's actions and its turn history — each for the caller's
+ * own sessions only.
+ */
 export function registerChatRoutes(
   app: FastifyInstance,
   deps: {
     engine: ChatEngine;
     actions: PendingActionStore;
     turns: TurnStore;
+    owners: SessionOwners;
     audit: AuditLog;
     maxMessageBytes: number;
     logger: Logger;
   },
 ): void {
-  const { engine, actions, turns, audit, maxMessageBytes, logger } = deps;
+  const { engine, actions, turns, owners, audit, maxMessageBytes, logger } = deps;
 
   app.post('/v1/chat', async (req, reply) => {
     const body = parseWith(ChatRequest, req.body);
@@ -66,6 +72,7 @@ export function registerChatRoutes(
     if (bytes > maxMessageBytes) {
       throw new CodedError('message_too_large', `message is ${bytes} bytes; the limit is ${maxMessageBytes}`);
     }
+    owners.claim(body.session_id, identityOf(req).user_id);
     if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.chat(body, sink));
     return engine.chat(body);
   });
@@ -77,8 +84,10 @@ export function registerChatRoutes(
     app.post(path, async (req, reply) => {
       const { id } = parseWith(ActionIdParams, req.params);
       const { session_id } = parseWith(ActionDecisionRequest, req.body);
+      const who = identityOf(req);
+      owners.check(session_id, who.user_id);
       // The decision is claimed before any streaming starts, so refusals are plain 4xx answers.
-      const claimed = engine.claim(id, session_id, decision);
+      const claimed = engine.claim(id, session_id, decision, who.name);
       if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.carryOut(claimed, sink), id);
       return engine.carryOut(claimed);
     });
@@ -86,6 +95,7 @@ export function registerChatRoutes(
 
   app.get('/v1/actions', async (req): Promise<SessionActionsResponse> => {
     const { session_id } = parseWith(SessionQuery, req.query);
+    owners.check(session_id, identityOf(req).user_id);
     return {
       actions: actions.listForSession(session_id).map(({ result: _r, error: _e, ...a }) => a),
       audit: audit.forSession(session_id),
@@ -95,6 +105,7 @@ export function registerChatRoutes(
   app.get('/v1/sessions/:session_id/turns', async (req): Promise<SessionTurnsResponse> => {
     const { session_id } = parseWith(SessionParams, req.params);
     const { limit } = parseWith(TurnsQuery, req.query);
+    owners.check(session_id, identityOf(req).user_id);
     return { turns: turns.forSession(session_id, limit) };
   });
 }

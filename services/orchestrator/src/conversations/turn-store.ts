@@ -89,15 +89,16 @@ export class TurnStore {
     return rows.reverse().map((r) => ({ ...r, response: r.response ?? '' }));
   }
 
-  /** Sessions, most recently active first; titled by their first message. */
-  sessions(twinId: string | undefined, limit = 100): SessionSummary[] {
+  /** A person's sessions, most recently active first; titled by their first message. */
+  sessions(userId: string, twinId: string | undefined, limit = 100): SessionSummary[] {
     const rows = statement(
       this.db,
       `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity,
            (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first
-         FROM turns t WHERE (@twin IS NULL OR t.twin_id = @twin)
+         FROM turns t JOIN session_owners o ON o.session_id = t.session_id AND o.user_id = @user
+         WHERE (@twin IS NULL OR t.twin_id = @twin)
          GROUP BY t.session_id ORDER BY last_activity DESC LIMIT @limit`,
-    ).all({ twin: twinId ?? null, limit }) as {
+    ).all({ user: userId, twin: twinId ?? null, limit }) as {
       session_id: string;
       twin_id: string;
       turns: number;

@@ -18,9 +18,9 @@ export class ToolsClient {
   private readonly holder: ClientHolder<ToolExecutorServiceClient>;
   private readonly toolLists = new Map<string, { names: string[]; at: number }>();
 
-  constructor(address: string) {
+  constructor(address: string, token: string) {
     const proto = loadProto('tools');
-    this.holder = new ClientHolder(() => createClient(proto.tools.ToolExecutorService, address));
+    this.holder = new ClientHolder(() => createClient(proto.tools.ToolExecutorService, address, token));
   }
 
   /** Runs a tool once: `runId` names the run, so a repeat returns the recorded outcome instead of running again. */

@@ -33,7 +33,7 @@ export function auditChatEvents(events: ChatEvents, audit: AuditLog): void {
       }
       case 'action.refused':
         audit.record({
-          actor: `session:${e.session_id}`,
+          actor: `user:${e.by}`,
           event: 'action.refused',
           action_id: e.action_id,
           session_id: e.session_id,
@@ -42,7 +42,7 @@ export function auditChatEvents(events: ChatEvents, audit: AuditLog): void {
         return;
       case 'action.decided':
         audit.record({
-          actor: `session:${e.action.session_id}`,
+          actor: `user:${e.by}`,
           event: e.decision === 'approved' ? 'action.approved' : 'action.denied',
           action_id: e.action.action_id,
           job_id: e.action.job_id,

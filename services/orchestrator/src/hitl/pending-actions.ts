@@ -23,7 +23,7 @@ interface Row {
 /** Why a decision was refused, as a code of the error table. */
 export type Refusal = {
   ok: false;
-  code: Extract<ErrorCode, 'not_found' | 'forbidden' | 'already_decided' | 'expired' | 'integrity'>;
+  code: Extract<ErrorCode, 'not_found' | 'already_decided' | 'expired' | 'integrity'>;
   message: string;
 };
 
@@ -152,7 +152,8 @@ export class PendingActionStore {
       | Row
       | undefined;
     if (!row) return refuse('not_found', 'no such action');
-    if (row.session_id !== sessionId) return refuse('forbidden', 'this action belongs to another session');
+    // Another session's action is, to this session, an action that does not exist.
+    if (row.session_id !== sessionId) return refuse('not_found', 'no such action in this session');
     if (row.status === 'pending' && row.expires_at <= now) {
       statement(
         this.db,

@@ -72,6 +72,16 @@ const MIGRATIONS = [
      reason TEXT NOT NULL,
      created_at INTEGER NOT NULL
    );`,
+  // Sessions belong to the person who started them; those from before accounts belong to the local user.
+  `CREATE TABLE session_owners (
+     session_id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX session_owners_user ON session_owners (user_id);
+   INSERT OR IGNORE INTO session_owners SELECT session_id, 'local', MIN(created_at) FROM turns GROUP BY session_id;
+   INSERT OR IGNORE INTO session_owners
+     SELECT session_id, 'local', MIN(created_at) FROM pending_actions GROUP BY session_id;`,
 ];
 
 /** Opens (creating if needed) the orchestrator's SQLite state in WAL mode and brings its schema up to date. */

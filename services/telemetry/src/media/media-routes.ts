@@ -1,15 +1,19 @@
 import { createReadStream } from 'node:fs';
+import { identityOf } from '@pagi/auth';
 import { CodedError, errorBody, httpStatusOf } from '@pagi/contracts';
 import type { FastifyInstance } from 'fastify';
 import { parseByteRange } from './byte-range.ts';
 import type { MediaStore } from './media-store.ts';
 
-/** GET /v1/media (the gallery list) and GET /v1/media/:id (the file, seekable through HTTP Range). */
+/**
+ * GET /v1/media (the caller's gallery) and GET /v1/media/:id (one of the caller's files, seekable through HTTP
+ * Range).
+ */
 export function registerMediaRoutes(app: FastifyInstance, store: MediaStore): void {
-  app.get('/v1/media', async () => ({ items: store.list() }));
+  app.get('/v1/media', async (req) => ({ items: store.list(identityOf(req).user_id) }));
 
   app.get<{ Params: { id: string } }>('/v1/media/:id', async (req, reply) => {
-    const item = store.get(req.params.id);
+    const item = store.get(req.params.id, identityOf(req).user_id);
     if (!item) throw new CodedError('not_found', `no media with id ${JSON.stringify(req.params.id.slice(0, 64))}`);
     const range = parseByteRange(req.headers.range, item.size);
     if (range.kind === 'unsatisfiable') {

@@ -52,7 +52,10 @@ export class MediaStore {
   }
 
   /** Streams one upload to disk. Rejects with the stream's error (e.g. the size limit) after removing the file. */
-  async save(source: Readable, meta: { originalName?: string; contentType: string }): Promise<MediaItem> {
+  async save(
+    source: Readable,
+    meta: { originalName?: string; contentType: string; owner: string },
+  ): Promise<MediaItem> {
     const id = randomUUID();
     const contentType = baseContentType(meta.contentType);
     const filename = `${id}${extensionFor(contentType)}`;
@@ -80,6 +83,7 @@ export class MediaStore {
       content_type: contentType,
       size,
       created_at: new Date().toISOString(),
+      owner: meta.owner,
     };
     const sidecar = path.join(this.dir, `${id}.json`);
     await writeFile(`${sidecar}.part`, JSON.stringify(item));
@@ -88,12 +92,21 @@ export class MediaStore {
     return item;
   }
 
-  list(): MediaItem[] {
-    return [...this.items.values()].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  /** One account's recordings, newest first. */
+  list(owner: string): MediaItem[] {
+    return [...this.items.values()]
+      .filter((i) => i.owner === owner)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
   }
 
-  get(id: string): MediaItem | undefined {
-    return MEDIA_ID.test(id) ? this.items.get(id) : undefined;
+  /** A recording of this account; another account's is, to it, not there. */
+  get(id: string, owner: string): MediaItem | undefined {
+    const item = MEDIA_ID.test(id) ? this.items.get(id) : undefined;
+    return item?.owner === owner ? item : undefined;
+  }
+
+  get size(): number {
+    return this.items.size;
   }
 
   pathOf(item: MediaItem): string {

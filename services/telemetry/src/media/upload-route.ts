@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { identityOf } from '@pagi/auth';
 import { CodedError } from '@pagi/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAllowedMediaType } from './content-types.ts';
@@ -65,7 +66,11 @@ async function receive(req: FastifyRequest, store: MediaStore, maxBytes: number)
   // Busboy stops at the cap and merely marks the stream truncated; failing it makes the store drop the file.
   part.file.once('limit', () => part.file.destroy(new FileTooLarge()));
   try {
-    const item = await store.save(part.file, { originalName: part.filename, contentType: part.mimetype });
+    const item = await store.save(part.file, {
+      originalName: part.filename,
+      contentType: part.mimetype,
+      owner: identityOf(req).user_id,
+    });
     req.log.info({ id: item.id, size: item.size, content_type: item.content_type }, 'media stored');
     // Ids and names only: where the service keeps its files is nobody's business outside it.
     return { success: true, filename: item.filename, id: item.id };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { common, int, port, str, url } from '../fields.ts';
+import { auth, common, int, optionalStr, optionalUrl, port, str, url } from '../fields.ts';
 
 export const gatewayConfigSchema = z.object({
   ...common,
+  ...auth,
   GATEWAY_PORT: port(8181),
   ORCHESTRATOR_URL: url('http://127.0.0.1:8182'),
   TELEMETRY_URL: url('http://127.0.0.1:8183'),
@@ -26,5 +27,16 @@ export const gatewayConfigSchema = z.object({
   /** How long results of a turn that finished while its session had no socket are kept for the next one. */
   WS_RESULT_TTL_MS: int(600_000, 1000),
   SIGNALING_MAX_PEERS: int(8, 2, 64),
+  /** OpenID Connect single sign-on: all three set turn it on. */
+  OIDC_ISSUER: optionalUrl(),
+  OIDC_CLIENT_ID: optionalStr(),
+  OIDC_CLIENT_SECRET: optionalStr(),
+  /** Where the provider sends the browser back; default `<origin of the request>/api/auth/oidc/callback`. */
+  OIDC_REDIRECT_URL: optionalUrl(),
+  /** Role of an account made at its first single sign-on. */
+  OIDC_DEFAULT_ROLE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['admin', 'operator', 'viewer']).default('operator'),
+  ),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { bool, common, dataDir, int, optionalStr, port, str, url } from '../fields.ts';
+import { auth, bool, common, dataDir, int, optionalStr, port, str, url } from '../fields.ts';
 
 export const orchestratorConfigSchema = z
   .object({
     ...common,
+    ...auth,
     ORCHESTRATOR_HTTP_PORT: port(8182),
     ORCHESTRATOR_GRPC_PORT: port(50057),
     ORCHESTRATOR_ADMIN_GRPC_PORT: port(50056),

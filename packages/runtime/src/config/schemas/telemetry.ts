@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { common, dataDir, int, optionalStr, port } from '../fields.ts';
+import { auth, common, dataDir, int, optionalStr, port } from '../fields.ts';
 
 export const telemetryConfigSchema = z
   .object({
     ...common,
+    AUTH_MODE: auth.AUTH_MODE,
     TELEMETRY_PORT: port(8183),
     TELEMETRY_INTERVAL_MS: int(2000, 100),
     MEDIA_DIR: optionalStr(),

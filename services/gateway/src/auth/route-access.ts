@@ -1,0 +1,33 @@
+import { AUTH_ROUTE_ACCESS, type RouteAccess } from '@pagi/auth';
+
+/**
+ * What each gateway route needs. Routes forwarded to the orchestrator only need a signed-in caller here (`read`,
+ * which every role has): the orchestrator checks the route's own permission against the identity the gateway
+ * signs. A route missing from this table is admin-only.
+ */
+export const GATEWAY_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  ...AUTH_ROUTE_ACCESS,
+  'GET /health': 'open',
+  'GET /metrics': 'open',
+  'GET /api/health': 'open',
+  'GET /api/health/services': 'read',
+  'GET /ws/chat/:user_id': 'chat',
+  'GET /ws/signaling/:room_id': 'chat',
+  'GET /v1/telemetry/stream': 'read',
+  'POST /api/media/upload': 'ingest',
+  'GET /api/media': 'read',
+  'GET /api/media/*': 'read',
+  '* /api': 'read',
+  '* /api/': 'read',
+  '* /api/*': 'read',
+  '* /v1/actions': 'read',
+  '* /v1/actions/': 'read',
+  '* /v1/actions/*': 'read',
+  'GET /api/auth/oidc/login': 'open',
+  'GET /api/auth/oidc/callback': 'open',
+};
+
+export function gatewayAccess(method: string, route: string): RouteAccess | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return GATEWAY_ROUTE_ACCESS[`${m} ${route}`] ?? GATEWAY_ROUTE_ACCESS[`* ${route}`];
+}

@@ -1,0 +1,33 @@
+import type { RouteAccess } from '@pagi/auth';
+
+/**
+ * What each orchestrator route needs. Requests come from the gateway (with the identity it signed) or from scripts
+ * with an API key; a route missing from this table is admin-only.
+ */
+export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'GET /health': 'open',
+  'GET /metrics': 'open',
+  'POST /v1/chat': 'chat',
+  'POST /v1/actions/:id/approve': 'chat',
+  'POST /v1/actions/:id/deny': 'chat',
+  'GET /v1/actions': 'chat',
+  'GET /v1/sessions/:session_id/turns': 'chat',
+  'GET /api/sessions': 'chat',
+  'POST /api/transcript/summarize': 'chat',
+  'POST /api/memory/query': 'memory',
+  'GET /api/status': 'read',
+  'GET /api/activity': 'read',
+  'GET /api/activity/stream': 'read',
+  'POST /api/knowledge/ingest': 'ingest',
+  'POST /api/knowledge/ingest/:id/retry': 'ingest',
+  'POST /api/knowledge/ingest/:id/cancel': 'ingest',
+  'GET /api/knowledge/ingest/status': 'read',
+  'GET /api/knowledge/ingest/events': 'read',
+  'GET /api/knowledge/stats': 'read',
+  'GET /api/knowledge/atlas': 'read',
+  'POST /api/knowledge/path': 'read',
+};
+
+export const orchestratorAccess = (method: string, route: string): RouteAccess | undefined =>
+  ORCHESTRATOR_ROUTE_ACCESS[`${method} ${route}`] ??
+  (method === 'HEAD' ? ORCHESTRATOR_ROUTE_ACCESS[`GET ${route}`] : undefined);

@@ -1,0 +1,17 @@
+import type { RouteAccess } from '@pagi/auth';
+
+/**
+ * Media belongs to the account that recorded it. The host-metrics stream is the node's, not a person's: open on this
+ * internal port (loopback or the compose network), behind sign-in at the gateway.
+ */
+export const TELEMETRY_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'GET /health': 'open',
+  'GET /metrics': 'open',
+  'GET /v1/telemetry/stream': 'open',
+  'GET /v1/media': 'read',
+  'GET /v1/media/:id': 'read',
+  'POST /v1/media/upload': 'ingest',
+};
+
+export const telemetryAccess = (method: string, route: string): RouteAccess | undefined =>
+  TELEMETRY_ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${route}`];
