@@ -14,6 +14,8 @@ const config = loadConfig(
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     LLM_PROVIDER: 'mock',
+    // The cost of authentication has its own benchmark (bench/auth).
+    AUTH_MODE: 'off',
     ORCHESTRATOR_HTTP_PORT: '0',
     ORCHESTRATOR_GRPC_PORT: '0',
     ORCHESTRATOR_ADMIN_GRPC_PORT: '0',

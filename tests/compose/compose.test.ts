@@ -10,12 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
 import { releasePorts, reservePort } from '../helpers/ports.ts';
 import { buildClient, toolsClient } from '../helpers/service-process.ts';
+import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 import { isFinalResponse, WsClient } from '../helpers/ws-client.ts';
 import { baseImagesOf, ensureBaseImages } from './base-images.ts';
 import { testComposeFile } from './compose-file.ts';
 import { type Engine, engineUnavailable, startEngine, UNMASKED_RUNTIME } from './engine.ts';
 import { composeProject, type Project } from './project.ts';
+
+const ADMIN_KEY = 'compose-admin-key-0123456789abcdefghij';
+const AS_ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
 
 const CACHE = path.join(REPO_ROOT, '.cache');
 const unavailable = engineUnavailable();
@@ -56,6 +60,7 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
       dir: path.join(CACHE, 'compose'),
       source: path.join(REPO_ROOT, 'docker-compose.yml'),
       transform: (resolved) => testComposeFile(resolved, ports),
+      env: { SERVICE_TOKEN: TEST_SERVICE_TOKEN, PAGI_ADMIN_API_KEY: ADMIN_KEY },
     });
 
     let t = Date.now();
@@ -92,7 +97,8 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
   });
 
   it('builds what the six backend images share once: everything before the service is chosen', () => {
-    const backend = buildLog.split(/^Building /m).filter((section) => section.includes('ARG SERVICE'));
+    // One section per image: `Building <service>` alone on its line (apt's "Building dependency tree..." is not one).
+    const backend = buildLog.split(/^Building [\w-]+$/m).filter((section) => section.includes('ARG SERVICE'));
     expect(backend).toHaveLength(6);
     for (const step of ['RUN apt-get update', 'RUN pnpm fetch --prod']) {
       const ran = backend.filter((section) => new RegExp(`: ${step}.*\\n ---> Running in`).test(section));
@@ -113,7 +119,10 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
     expect(await (await fetch(`${ui}/knowledge/atlas`)).text()).toBe(html);
 
     expect(await (await fetch(`${ui}/api/health`)).json()).toEqual({ service: 'gateway', status: 'ok' });
-    const services = (await (await fetch(`${ui}/api/health/services`)).json()) as {
+    // Accounts are on, as in any compose deployment: the seeded admin key opens the door, nothing else does.
+    expect((await fetch(`${ui}/api/health/services`)).status).toBe(401);
+    expect(await (await fetch(`${ui}/api/auth/me`)).json()).toMatchObject({ auth_mode: 'on', user: null });
+    const services = (await (await fetch(`${ui}/api/health/services`, { headers: AS_ADMIN })).json()) as {
       services: { name: string; status: string }[];
     };
     expect(Object.fromEntries(services.services.map((s) => [s.name, s.status]))).toEqual({
@@ -191,7 +200,7 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
   });
 
   it('runs a chat turn with an approval end to end, through the UI origin', async () => {
-    const c = await WsClient.open(url('FRONTEND_PORT'), '/ws/chat/compose-user');
+    const c = await WsClient.open(url('FRONTEND_PORT'), '/ws/chat/me', { headers: AS_ADMIN });
     try {
       c.send({
         type: 'chat',
@@ -233,7 +242,7 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
     while (Date.now() < deadline) {
       const res = await fetch(`${ui}/api/memory/query`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...AS_ADMIN },
         body: JSON.stringify({ query: 'quokka valve', top_k: 3 }),
       });
       hits = ((await res.json()) as { results: typeof hits }).results;
@@ -243,7 +252,7 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
     expect(hits[0]?.content).toContain('quokka valve');
     expect(hits[0]?.source_file).toBe('ingest:greenhouse.md');
 
-    const c = await WsClient.open(ui, '/ws/chat/compose-user');
+    const c = await WsClient.open(ui, '/ws/chat/me', { headers: AS_ADMIN });
     try {
       c.send({
         type: 'chat',

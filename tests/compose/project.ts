@@ -22,24 +22,37 @@ export interface Project {
 }
 
 /**
- * `source` as `docker-compose config` resolves it (anchors merged, `${VAR:-default}` filled in from an empty env
+ * `source` as `docker-compose config` resolves it (anchors merged, `${VAR:-default}` filled in from the test's own env
  * file: a developer's .env in the repository must not change what the test runs), then `transform`ed and written.
  */
 export function composeProject(
   engine: Engine,
-  opts: { name: string; dir: string; source: string; transform: (resolved: ComposeDoc) => ComposeDoc },
+  opts: {
+    name: string;
+    dir: string;
+    source: string;
+    transform: (resolved: ComposeDoc) => ComposeDoc;
+    /** The project's `.env` (anything else takes the file's defaults). */
+    env?: Record<string, string>;
+  },
 ): Project {
   const { name, dir } = opts;
   mkdirSync(dir, { recursive: true });
-  const envFile = path.join(dir, 'empty.env');
-  writeFileSync(envFile, '');
+  const envFile = path.join(dir, 'test.env');
+  writeFileSync(
+    envFile,
+    Object.entries(opts.env ?? {})
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
   const resolved = execFileSync('docker-compose', ['--env-file', envFile, '-f', opts.source, 'config'], {
     cwd: path.dirname(opts.source),
     env: engine.env,
     encoding: 'utf8',
   });
   const file = path.join(dir, 'docker-compose.test.yml');
-  writeFileSync(file, stringify(opts.transform(parse(resolved))));
+  // YAML 1.1, as docker-compose reads it: strings such as `on` stay quoted instead of turning into booleans.
+  writeFileSync(file, stringify(opts.transform(parse(resolved)), { version: '1.1' }));
 
   const run: Project['run'] = async (args, timeoutMs) => {
     // The log names each line's second since the command began: where a slow build spends its time.

@@ -1,7 +1,8 @@
 // The compose deployment, checked without a Docker engine: Debian's docker-compose parses and resolves the file,
 // and the assertions below hold the port matrix, start order, health checks and image contents to the design.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -40,12 +41,31 @@ function resolvedCompose(): {
   // `config` validates against the compose schema and resolves anchors and ${VAR:-default} interpolation.
   const out = execFileSync('docker-compose', ['-f', 'docker-compose.yml', 'config'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, SERVICE_TOKEN: STATIC_TOKEN },
     encoding: 'utf8',
   });
   return parse(out);
 }
 
+/** What `docker-compose config` says without SERVICE_TOKEN (null when docker-compose is not installed). */
+function withoutServiceToken(): string | null {
+  const empty = path.join(mkdtempSync(path.join(tmpdir(), 'compose-env-')), 'empty.env');
+  writeFileSync(empty, '');
+  try {
+    execFileSync('docker-compose', ['--env-file', empty, '-f', 'docker-compose.yml', 'config'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return 'accepted';
+  } catch (err) {
+    const e = err as { code?: string; stderr?: string };
+    return e.code === 'ENOENT' ? null : String(e.stderr);
+  }
+}
+
+const STATIC_TOKEN = 'static-check-service-token-0123456789';
 const compose = resolvedCompose();
 const svc = (name: string) => {
   const s = compose.services[name];
@@ -56,6 +76,20 @@ const published = (name: string) =>
   (svc(name).ports ?? []).map((p) => (typeof p === 'object' ? String(p.published) : String(p).split(':')[0]));
 
 describe('docker-compose.yml', () => {
+  it('needs SERVICE_TOKEN, gives it to every service, and keeps accounts on and shared', () => {
+    const refused = withoutServiceToken();
+    if (refused !== null) expect(refused).toMatch(/SERVICE_TOKEN/);
+    for (const [name, s] of Object.entries(compose.services)) {
+      if (!s.build) continue;
+      if (name !== 'frontend') expect(s.environment?.SERVICE_TOKEN, name).toBe(STATIC_TOKEN);
+    }
+    for (const name of ['rust-gateway', 'rust-orchestrator']) {
+      expect(svc(name).environment?.AUTH_MODE).toBe('on');
+      // One accounts database, in the volume both mount.
+      expect(String(svc(name).volumes?.[0])).toMatch(/^pagi_data:\/app\/data/);
+    }
+  });
+
   it('has every service, the frontend, Qdrant, Jaeger and Prometheus on pagi-network', () => {
     for (const name of [
       'qdrant-db',
