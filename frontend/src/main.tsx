@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/views.css';
+import './styles/auth.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

@@ -38,3 +38,10 @@ export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** Date and time of an ISO timestamp, or `empty` when there is none. */
+export function formatDateTime(iso: string | null, empty = '—'): string {
+  if (!iso) return empty;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? empty : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}

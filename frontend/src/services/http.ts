@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { gatewayPath } from '../config.ts';
+import { csrfHeaders, sessionEnded } from './authSession.ts';
 
 /** A failed call, with the shared error shape's code when the server sent one. */
 export class ApiError extends Error {
@@ -17,6 +18,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** An open route (sign-in, setup, /me): its 401 does not end the session. */
+  open?: boolean;
 }
 
 function withTimeout(opts: RequestOptions): AbortSignal {
@@ -53,42 +56,47 @@ function describe(err: unknown): never {
   throw new ApiError(0, 'unreachable', 'cannot reach the gateway');
 }
 
-export async function getJson<S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}) {
-  try {
-    const res = await fetch(gatewayPath(path), { headers: { accept: 'application/json' }, signal: withTimeout(opts) });
-    return await parse(res, schema);
-  } catch (err) {
-    return describe(err);
-  }
-}
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-export async function postJson<S extends z.ZodType>(path: string, body: unknown, schema: S, opts: RequestOptions = {}) {
+async function call<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  opts: RequestOptions,
+  body?: { json: unknown } | { form: FormData },
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
+  if (body && 'json' in body) headers['content-type'] = 'application/json';
   try {
     const res = await fetch(gatewayPath(path), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body ?? {}),
+      method,
+      headers,
+      body: body ? ('json' in body ? JSON.stringify(body.json ?? {}) : body.form) : undefined,
       signal: withTimeout(opts),
     });
+    // On an open route (sign-in) a 401 is the answer itself; anywhere else it means the session is gone.
+    if (res.status === 401 && !opts.open) sessionEnded();
     return await parse(res, schema);
   } catch (err) {
     return describe(err);
   }
 }
 
-export async function postForm<S extends z.ZodType>(
-  path: string,
-  form: FormData,
-  schema: S,
-  opts: RequestOptions = {},
-) {
-  try {
-    const res = await fetch(gatewayPath(path), { method: 'POST', body: form, signal: withTimeout(opts) });
-    return await parse(res, schema);
-  } catch (err) {
-    return describe(err);
-  }
-}
+export const getJson = <S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}) =>
+  call('GET', path, schema, opts);
+
+export const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, opts: RequestOptions = {}) =>
+  call('POST', path, schema, opts, { json: body });
+
+export const patchJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, opts: RequestOptions = {}) =>
+  call('PATCH', path, schema, opts, { json: body });
+
+export const deleteJson = <S extends z.ZodType>(path: string, schema: S, opts: RequestOptions = {}) =>
+  call('DELETE', path, schema, opts);
+
+export const postForm = <S extends z.ZodType>(path: string, form: FormData, schema: S, opts: RequestOptions = {}) =>
+  call('POST', path, schema, opts, { form });
 
 export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;

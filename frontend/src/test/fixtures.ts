@@ -1,4 +1,4 @@
-import type { FileProgress, PendingAction } from '@pagi/contracts';
+import type { FileProgress, MeResponse, PendingAction } from '@pagi/contracts';
 
 export function toolAction(over: Partial<PendingAction> = {}): PendingAction {
   return {
@@ -41,3 +41,19 @@ export function file(over: Partial<FileProgress> = {}): FileProgress {
     ...over,
   };
 }
+
+/** /api/auth/me as the gateway answers it; defaults to a signed-in operator with accounts on. */
+export function me(over: Partial<MeResponse> = {}): MeResponse {
+  return {
+    auth_mode: 'on',
+    setup_required: false,
+    oidc: false,
+    user: { id: 'u-1', name: 'ada', role: 'operator' },
+    via: 'session',
+    csrf_token: 'csrf-1',
+    ...over,
+  };
+}
+
+export const meAsViewer = () => me({ user: { id: 'u-2', name: 'vic', role: 'viewer' } });
+export const meSignedOut = (over: Partial<MeResponse> = {}) => me({ user: null, via: null, csrf_token: null, ...over });

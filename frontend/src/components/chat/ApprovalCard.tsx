@@ -19,7 +19,7 @@ const PHASE_TEXT: Record<ApprovalPhase, string> = {
 
 /** Shows exactly what will run (tool and argv, or query and domains) and lets the person decide. */
 export function ApprovalCard({ entry }: { entry: ActionEntry }) {
-  const { decide } = useChat();
+  const { decide, canChat } = useChat();
   const { action, phase, result, error } = entry;
   const args = action.args;
   const isTool = 'tool_name' in args;
@@ -102,7 +102,7 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
         </dl>
       )}
 
-      {(phase === 'pending' || busy) && (
+      {canChat && (phase === 'pending' || busy) && (
         <div className="approval__buttons">
           <button
             type="button"

@@ -4,8 +4,9 @@ import type { ServerFrame } from '@pagi/contracts';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthProvider } from '../../context/auth/AuthContext.tsx';
 import { ChatProvider } from '../../context/chat/ChatContext.tsx';
-import { toolAction } from '../../test/fixtures.ts';
+import { me, toolAction } from '../../test/fixtures.ts';
 import { ChatView } from './ChatView.tsx';
 
 class FakeSocket {
@@ -42,9 +43,11 @@ class FakeSocket {
 
 function renderChat() {
   render(
-    <ChatProvider>
-      <ChatView />
-    </ChatProvider>,
+    <AuthProvider initial={me()}>
+      <ChatProvider>
+        <ChatView />
+      </ChatProvider>
+    </AuthProvider>,
   );
   const socket = FakeSocket.last!;
   act(() => socket.open());

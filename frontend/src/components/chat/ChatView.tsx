@@ -1,10 +1,24 @@
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useChat } from '../../context/chat/ChatContext.tsx';
+import { StateMessage } from '../common/StateMessage.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { MessageList } from './MessageList.tsx';
 
 export function ChatView() {
-  const { connection, notice, dismissNotice } = useChat();
+  const { connection, notice, dismissNotice, canChat } = useChat();
+  const { user } = useAuth();
+  if (!canChat) {
+    return (
+      <div className="chat-readonly" data-testid="chat-readonly">
+        <StateMessage
+          kind="empty"
+          title="Chat is not part of your role"
+          detail={`The ${user?.role ?? 'current'} role can read the hub, the atlas, telemetry and media. Ask an admin for the operator role to chat with the twin.`}
+        />
+      </div>
+    );
+  }
   return (
     <div className="chat">
       <ConversationList />

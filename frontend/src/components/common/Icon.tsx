@@ -19,6 +19,9 @@ const PATHS = {
   warn: 'M12 3l10 18H2zM12 10v5M12 18v.5',
   tool: 'M14 6a4 4 0 0 0 5 5l-8 8a2 2 0 0 1-3-3z',
   search: 'M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM16 16l5 5',
+  user: 'M12 4a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0',
+  shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z',
+  key: 'M8 10a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM11 12l9-9M17 6l3 3M15 8l2 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

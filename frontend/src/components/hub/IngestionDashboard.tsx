@@ -1,4 +1,5 @@
 import { AnimatePresence } from 'framer-motion';
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
@@ -7,6 +8,7 @@ import { IngestionFileRow } from './IngestionFileRow.tsx';
 /** Per-file ingestion progress with a processed / failed / active summary. */
 export function IngestionDashboard() {
   const { files, totals, loaded, error, stream, retry } = useIngestion();
+  const canRetry = useAuth().can('ingest');
   return (
     <Panel
       title="Ingestion Progress"
@@ -45,7 +47,7 @@ export function IngestionDashboard() {
         <ul className="ingest-files" aria-label="Files">
           <AnimatePresence initial={false}>
             {files.map((f) => (
-              <IngestionFileRow key={f.id} file={f} onRetry={retry} />
+              <IngestionFileRow key={f.id} file={f} onRetry={canRetry ? retry : undefined} />
             ))}
           </AnimatePresence>
         </ul>

@@ -17,7 +17,8 @@ const STAGE_TEXT: Record<FileProgress['stage'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetry: (id: string) => Promise<void> }) {
+/** `onRetry` is left out for roles that may not ingest: the failure shows without the button. */
+export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetry?: (id: string) => Promise<void> }) {
   const [retrying, setRetrying] = useState(false);
   const progress = progressOf(file);
   const failed = file.stage === 'failed';
@@ -75,18 +76,20 @@ export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetr
       {failed && (
         <div className="ingest-file__error">
           <span role="alert">{file.error ?? 'Ingestion failed'}</span>
-          <button
-            type="button"
-            className="btn btn--ghost btn--sm"
-            disabled={retrying}
-            onClick={async () => {
-              setRetrying(true);
-              await onRetry(file.id);
-              setRetrying(false);
-            }}
-          >
-            <Icon name="retry" size={14} /> {retrying ? 'Retrying…' : 'Retry'}
-          </button>
+          {onRetry && (
+            <button
+              type="button"
+              className="btn btn--ghost btn--sm"
+              disabled={retrying}
+              onClick={async () => {
+                setRetrying(true);
+                await onRetry(file.id);
+                setRetrying(false);
+              }}
+            >
+              <Icon name="retry" size={14} /> {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
         </div>
       )}
     </motion.li>

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { config } from '../../config.ts';
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { getPlatformStatus } from '../../services/platformApi.ts';
+import { KeysPanel } from '../admin/KeysPanel.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 
@@ -18,7 +20,8 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function SettingsView() {
   const status = useResource(getPlatformStatus, 10_000);
-  const { connection, userId, sessionId } = useChat();
+  const { connection, canChat, userId, sessionId } = useChat();
+  const { accountsOn, user } = useAuth();
   const { stream } = useIngestion();
   const s = status.data;
   const lexical = s ? /lexical|fallback/i.test(`${s.memory.embedder} ${s.memory.embedding_model}`) : false;
@@ -28,19 +31,32 @@ export function SettingsView() {
       <Panel title="Connection">
         <dl className="kv-list">
           <Row label="Chat socket" testId="settings-connection">
-            <span className={`conn conn--${connection}`}>
-              <span className="dot" aria-hidden="true" />{' '}
-              {connection === 'open'
-                ? 'Connected'
-                : connection === 'connecting'
-                  ? 'Connecting…'
-                  : 'Offline — reconnecting'}
-            </span>
+            {canChat ? (
+              <span className={`conn conn--${connection}`}>
+                <span className="dot" aria-hidden="true" />{' '}
+                {connection === 'open'
+                  ? 'Connected'
+                  : connection === 'connecting'
+                    ? 'Connecting…'
+                    : 'Offline — reconnecting'}
+              </span>
+            ) : (
+              <span className="muted">Not opened: your role cannot chat</span>
+            )}
           </Row>
           <Row label="Ingestion events">
             {stream === 'open' ? 'Live stream' : `Polling every ${config.ingestPollIntervalMs} ms`}
           </Row>
           <Row label="Gateway">{config.gatewayUrl || `${window.location.origin} (same origin)`}</Row>
+          <Row label="Account">
+            {accountsOn && user ? (
+              <>
+                {user.name} <span className="muted">({user.role})</span>
+              </>
+            ) : (
+              <span className="muted">Accounts are off: the local admin</span>
+            )}
+          </Row>
           <Row label="User / session">
             <code>{userId}</code> · <code>{sessionId}</code>
           </Row>
@@ -96,6 +112,8 @@ export function SettingsView() {
           </>
         )}
       </Panel>
+      {/* Admins manage every key on the admin page; here each person sees their own. */}
+      {accountsOn && <KeysPanel scope="mine" />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import type { View } from '../../hooks/useHashRoute.ts';
 import { Icon, type IconName } from '../common/Icon.tsx';
 
@@ -8,9 +9,13 @@ const ITEMS: { view: View; label: string; icon: IconName }[] = [
   { view: 'telemetry', label: 'Telemetry', icon: 'pulse' },
   { view: 'media', label: 'Media', icon: 'media' },
   { view: 'settings', label: 'Settings', icon: 'settings' },
+  { view: 'admin', label: 'Admin', icon: 'shield' },
 ];
 
 export function NavRail({ view, onNavigate }: { view: View; onNavigate: (v: View) => void }) {
+  const { accountsOn, can } = useAuth();
+  // Users, keys and the audit exist only with accounts, and only admins manage them.
+  const items = ITEMS.filter((item) => item.view !== 'admin' || (accountsOn && can('admin')));
   return (
     <nav className="nav" aria-label="Main">
       <div className="nav__brand">
@@ -20,7 +25,7 @@ export function NavRail({ view, onNavigate }: { view: View; onNavigate: (v: View
         </span>
       </div>
       <ul className="nav__list">
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.view}>
             <a
               href={`#/${item.view}`}

@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useHashRoute, type View } from '../../hooks/useHashRoute.ts';
+import { AdminView } from '../admin/AdminView.tsx';
+import { AuthOffBanner } from '../auth/AuthOffBanner.tsx';
 import { ChatView } from '../chat/ChatView.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { HubView } from '../hub/HubView.tsx';
@@ -19,10 +22,13 @@ const TITLES: Record<View, string> = {
   telemetry: 'Telemetry',
   media: 'Media',
   settings: 'Settings & status',
+  admin: 'Administration',
 };
 
 export function Shell() {
   const [view, setView] = useHashRoute();
+  const { accountsOn, can } = useAuth();
+  const adminAllowed = accountsOn && can('admin');
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -31,6 +37,7 @@ export function Shell() {
       <NavRail view={view} onNavigate={setView} />
       <div className="app__body">
         <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
+        <AuthOffBanner />
         <main id="main" className={`app__main view-${view}`} tabIndex={-1}>
           {view === 'chat' && <ChatView />}
           {view === 'hub' && <HubView />}
@@ -42,6 +49,16 @@ export function Shell() {
           {view === 'telemetry' && <TelemetryView />}
           {view === 'media' && <MediaView />}
           {view === 'settings' && <SettingsView />}
+          {view === 'admin' &&
+            (adminAllowed ? (
+              <AdminView />
+            ) : (
+              <StateMessage
+                kind="error"
+                title="Administration is for admins"
+                detail={accountsOn ? 'Your role cannot manage accounts.' : 'Accounts are off (AUTH_MODE=off).'}
+              />
+            ))}
         </main>
       </div>
     </div>

@@ -1,10 +1,11 @@
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 const CONNECTION_TEXT = { open: 'Connected', connecting: 'Connecting…', offline: 'Offline — reconnecting' } as const;
 
 export function TopBar({ title, onOpenSettings }: { title: string; onOpenSettings: () => void }) {
-  const { connection } = useChat();
+  const { connection, canChat } = useChat();
   const { isActive, totals } = useIngestion();
   return (
     <header className="topbar">
@@ -15,17 +16,24 @@ export function TopBar({ title, onOpenSettings }: { title: string; onOpenSetting
             <span className="spinner spinner--sm" aria-hidden="true" /> Ingesting {totals.active}
           </span>
         )}
-        <button
-          type="button"
-          className={`pill pill--button conn conn--${connection}`}
-          onClick={onOpenSettings}
-          data-testid="connection-state"
-          data-state={connection}
-          aria-label={`Gateway connection: ${CONNECTION_TEXT[connection]}. Open settings.`}
-        >
-          <span className="dot" aria-hidden="true" />
-          {CONNECTION_TEXT[connection]}
-        </button>
+        {canChat ? (
+          <button
+            type="button"
+            className={`pill pill--button conn conn--${connection}`}
+            onClick={onOpenSettings}
+            data-testid="connection-state"
+            data-state={connection}
+            aria-label={`Gateway connection: ${CONNECTION_TEXT[connection]}. Open settings.`}
+          >
+            <span className="dot" aria-hidden="true" />
+            {CONNECTION_TEXT[connection]}
+          </button>
+        ) : (
+          <span className="pill" data-testid="read-only">
+            Read only
+          </span>
+        )}
+        <UserMenu />
       </div>
     </header>
   );

@@ -11,10 +11,12 @@ import {
   useState,
 } from 'react';
 import { chatSocketUrl, config } from '../../config.ts';
+import { verifySession } from '../../services/authApi.ts';
 import { type ChatSocket, openChatSocket, type SocketState } from '../../services/chatSocket.ts';
 import { getSessions } from '../../services/platformApi.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
 import { type ChatEntry, chatReducer, initialChatState } from './chatModel.ts';
-import { newSessionId, userId } from './identity.ts';
+import { userId as browserUserId, newSessionId } from './identity.ts';
 
 export interface ConversationItem {
   sessionId: string;
@@ -25,6 +27,8 @@ export interface ConversationItem {
 
 interface ChatContextValue {
   connection: SocketState;
+  /** The role may chat; without it no socket is opened and the composer and decisions are hidden. */
+  canChat: boolean;
   userId: string;
   sessionId: string;
   entries: ChatEntry[];
@@ -46,6 +50,10 @@ function titleOf(entries: ChatEntry[] | undefined): string | null {
 }
 
 export function ChatProvider({ children }: { children: ReactNode }) {
+  const { accountsOn, user, can } = useAuth();
+  const canChat = can('chat');
+  // With accounts the gateway chats as the signed-in person (`me`); without, the browser names its own user.
+  const socketUser = accountsOn ? 'me' : browserUserId;
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const [connection, setConnection] = useState<SocketState>('connecting');
   const [sessionId, setSessionId] = useState(() => newSessionId());
@@ -67,12 +75,17 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const s = openChatSocket(chatSocketUrl(userId), {
+    if (!canChat) return;
+    const s = openChatSocket(chatSocketUrl(socketUser), {
       onFrame: (frame) => {
         dispatch({ type: 'frame', frame });
         if (frame.type === 'response' && frame.done) void refreshConversations();
       },
-      onState: setConnection,
+      onState: (next) => {
+        setConnection(next);
+        // A refused upgrade looks like any dropped socket: ask whether the session ended.
+        if (next === 'offline' && accountsOn) void verifySession();
+      },
       // Catch up on turns that finished while the socket was down.
       onOpen: (reconnected) => {
         if (reconnected) s.send({ type: 'resume', session_id: sessionRef.current });
@@ -81,7 +94,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     socket.current = s;
     void refreshConversations();
     return () => s.close();
-  }, [refreshConversations]);
+  }, [refreshConversations, canChat, socketUser, accountsOn]);
 
   const send = useCallback(
     (text: string) => {
@@ -144,7 +157,8 @@ export function ChatProvider({ children }: { children: ReactNode }) {
 
   const value: ChatContextValue = {
     connection,
-    userId,
+    canChat,
+    userId: accountsOn && user ? user.id : browserUserId,
     sessionId,
     entries: state.bySession[sessionId] ?? [],
     conversations,
