@@ -22,10 +22,11 @@ export default defineConfig({
     port,
     strictPort: true,
     fs: { allow: [repoRoot] },
+    // xfwd: the gateway learns the page's own origin (X-Forwarded-Host), e.g. for the single sign-on callback URL.
     proxy: {
-      '/api': { target: gateway, changeOrigin: true },
-      '/v1': { target: gateway, changeOrigin: true },
-      '/ws': { target: gateway, changeOrigin: true, ws: true },
+      '/api': { target: gateway, changeOrigin: true, xfwd: true },
+      '/v1': { target: gateway, changeOrigin: true, xfwd: true },
+      '/ws': { target: gateway, changeOrigin: true, ws: true, xfwd: true },
     },
   },
   preview: { host: '127.0.0.1', port },
