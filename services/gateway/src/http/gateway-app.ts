@@ -47,6 +47,7 @@ export async function buildGatewayApp(
     logger,
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     healthPath: '/api/health',
+    fastify: { trustProxy: trustedProxies(config.GATEWAY_TRUSTED_PROXIES) },
   });
   // Every route below is checked by the guard: who is calling, and whether their role may do it.
   const node: NodeAuth = authFromConfig(config, serviceToken, logger);
@@ -204,6 +205,14 @@ async function registerSockets(
       if (admit(socket, 'signaling')) handleSignalingSocket(socket, req.params.room_id, signaling);
     },
   );
+}
+
+function trustedProxies(list: string): string[] | false {
+  const proxies = list
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return proxies.length > 0 ? proxies : false;
 }
 
 function isLoopbackOrigin(origin: string): boolean {

@@ -10,6 +10,11 @@ export const gatewayConfigSchema = z.object({
   MEMORY_GRPC_ADDR: url('http://127.0.0.1:50052'),
   TOOLS_GRPC_ADDR: url('http://127.0.0.1:50054'),
   BUILD_GRPC_ADDR: url('http://127.0.0.1:50055'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs; empty: none), so sign-in throttling
+   * counts the browser's address, not the UI proxy's. The UI dev server on this machine is one.
+   */
+  GATEWAY_TRUSTED_PROXIES: z.preprocess((v) => (v === undefined ? '127.0.0.1,::1' : v), z.string()),
   /** Comma-separated origins allowed by CORS. */
   CORS_ORIGIN: str('http://localhost:3000,http://127.0.0.1:3000'),
   WS_MAX_FRAME_BYTES: int(65_536, 1024),
