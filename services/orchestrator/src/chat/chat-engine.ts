@@ -4,16 +4,11 @@ import {
   type ChatRequest,
   type ChatResponse,
   CodedError,
-  describeIssues,
   type LLMAction,
   type PendingAction,
   type SessionTurn,
-  ToolArgs,
-  ToolName,
-  type TurnEvent,
 } from '@pagi/contracts';
 import type { Logger, OrchestratorConfig } from '@pagi/runtime';
-import { z } from 'zod';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import type { ToolsClient } from '../deps/tools-client.ts';
 import type { ActionExecutor } from '../hitl/action-executor.ts';
@@ -23,14 +18,12 @@ import type { Planner } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
 import { actionArgs, describeAction } from './action-args.ts';
 import type { ChatEvents, Decision } from './chat-events.ts';
+import { whyUnrunnable } from './runnable.ts';
+import { noop, type Sink, sendAnswer } from './turn-sink.ts';
 
-/** Receives the turn's events as they happen (the SSE stream of the request, or nothing). */
-export type Sink = (event: TurnEvent) => void;
-const noop: Sink = () => {};
+export type { Sink } from './turn-sink.ts';
 
 const HISTORY_TURNS = 8;
-/** The shared argv rules a proposed tool run must meet before anyone is asked to approve it. */
-const RunnableArgv = z.object({ tool_name: ToolName, args: ToolArgs });
 
 export interface ChatEngineDeps {
   config: Pick<OrchestratorConfig, 'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'KNOWLEDGE_NAMESPACE'>;
@@ -48,21 +41,6 @@ export interface ChatEngineDeps {
 export interface ClaimedDecision {
   action: PendingAction;
   decision: Decision;
-}
-
-/** Sends a written answer: its text, then the final event with the turn's outcome. */
-function sendAnswer(sink: Sink, response: ChatResponse): void {
-  const ids = { job_id: response.job_id, session_id: response.session_id };
-  if (response.response) sink({ type: 'response', ...ids, done: false, token: response.response });
-  sink({
-    type: 'response',
-    ...ids,
-    done: true,
-    message: response.response,
-    actions_taken: response.actions_taken,
-    status: response.status,
-    planner: response.planner,
-  });
 }
 
 /**
@@ -114,7 +92,10 @@ export class ChatEngine {
       return response;
     }
 
-    const unrunnable = plan.action.action === 'execute_tool' ? await this.whyUnrunnable(plan.action, req) : undefined;
+    const unrunnable =
+      plan.action.action === 'execute_tool'
+        ? await whyUnrunnable(d.tools, d.logger, plan.action, req.twin_id)
+        : undefined;
     if (unrunnable !== undefined && plan.action.action === 'execute_tool') {
       // Refused now, with the reason, instead of after a person approved something that can never run.
       const { tool_name, args } = plan.action;
@@ -272,23 +253,6 @@ export class ChatEngine {
     });
     sendAnswer(sink, response);
     return response;
-  }
-
-  /** Why a proposed tool run could never run (the shared argv rules, the tools service's policy), or undefined. */
-  private async whyUnrunnable(
-    planned: Extract<LLMAction, { action: 'execute_tool' }>,
-    req: ChatRequest,
-  ): Promise<string | undefined> {
-    const parsed = RunnableArgv.safeParse(planned);
-    if (!parsed.success) return describeIssues(parsed.error);
-    try {
-      const verdict = await this.d.tools.check(planned.tool_name, planned.args, req.twin_id);
-      return verdict.allowed ? undefined : verdict.reason;
-    } catch (err) {
-      // The tools service cannot say right now: the card is shown, and the run itself will be checked again.
-      this.d.logger.debug({ err: (err as Error).message }, 'cannot check a proposed tool run');
-      return undefined;
-    }
   }
 
   /** Stores the proposed action (pre-approved under a HITL bypass) and announces it. */
