@@ -20,6 +20,8 @@ export const MemoryHit = z.object({
   chunk_index: z.number().int().optional(),
   title: z.string().optional(),
   metadata: z.record(z.string(), z.string()),
+  /** Every file this exact text was found in (copies of a document are one hit), when there is more than one. */
+  sources: z.array(z.string()).optional(),
 });
 export type MemoryHit = z.infer<typeof MemoryHit>;
 

@@ -105,6 +105,29 @@ describe('embedded store lexical search', () => {
     expect(names.map((n) => n.name)).not.toContain('memories_vocab');
   });
 
+  it('rebuilds an unstemmed text index of the earlier layout: stems and headings then match', async () => {
+    const dir = tempDataDir();
+    let store = open(dir);
+    const note = memory('pages', 'When a full page splits, half of its keys move to a new sibling.');
+    note.metadata = { key: 'pages', title: 'Storage engine notes', heading_path: 'B-tree > Page layout' };
+    await store.upsert([note, memory('other', 'Tea with Priya on Thursdays; she prefers green tea.')]);
+    await store.close();
+    // The earlier layout: one unstemmed column.
+    const db = sqlite(dir);
+    db.exec(`DROP TABLE memories_fts;
+      CREATE VIRTUAL TABLE memories_fts USING fts5(content, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'");
+      INSERT INTO memories_fts (rowid, content) SELECT seq, content FROM memories;`);
+    db.close();
+
+    store = open(dir);
+    const lexicalKeys = async (text: string) =>
+      (await answer(store, params(text))).filter((r) => r.lexical > 0).map((r) => r.key);
+    expect(await lexicalKeys('splitting')).toEqual(['pages']); // "splits" and "splitting" share a stem
+    expect(await lexicalKeys('layout of a tree page')).toEqual(['pages']); // from the headings, not the text
+    expect(await lexicalKeys('how is the')).toEqual([]); // nothing but stop words
+    await store.close();
+  });
+
   it('leaves out a term once a write makes it too common, and takes it back once deletes make it rare', async () => {
     const store = open(tempDataDir());
     // 1000 memories; a term is "too common" above max(500, 5% of all) = 500 of them.

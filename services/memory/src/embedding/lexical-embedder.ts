@@ -1,8 +1,9 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { fnv1a, words } from '../text/tokens.ts';
+import { terms } from '../text/terms.ts';
+import { fnv1a } from '../text/tokens.ts';
 import { type Embedder, normalize } from './embedder.ts';
 
-export const LEXICAL_MODEL = 'feature-hashing-words-char3';
+export const LEXICAL_MODEL = 'feature-hashing-terms-char3-v2';
 
 /** Word features weigh more than character trigrams; trigrams make near-spellings and word parts similar. */
 const WORD_WEIGHT = 1;
@@ -10,14 +11,17 @@ const TRIGRAM_WEIGHT = 0.35;
 /** Work in slices of this many milliseconds so a large batch never blocks other calls for long. */
 const SLICE_MS = 8;
 
-/** Signed feature hashing of words and character trigrams into `dim` buckets, then L2-normalised. */
+/**
+ * Signed feature hashing of a text's informative terms (no stop words, stemmed) and their character trigrams into
+ * `dim` buckets, then L2-normalised. Without stop words the vector says what the text is about, not how it is phrased.
+ */
 export function lexicalVector(text: string, dim: number): Float32Array {
   const v = new Float32Array(dim);
   const add = (feature: string, weight: number) => {
     const h = fnv1a(feature);
     v[h % dim]! += h & 0x80000000 ? -weight : weight;
   };
-  for (const w of words(text)) {
+  for (const w of terms(text)) {
     add(`w:${w}`, WORD_WEIGHT);
     const padded = ` ${w} `;
     for (let i = 0; i + 3 <= padded.length; i++) add(`c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);

@@ -2,6 +2,7 @@ import type { Logger, MemoryConfig } from '@pagi/runtime';
 import { type Embedder, embedderSignature } from '../embedding/embedder.ts';
 import { EmbeddedStore } from './embedded/embedded-store.ts';
 import { DEFAULT_HNSW } from './embedded/vector-collection.ts';
+import { DENSE_WEIGHT } from './fusion.ts';
 import { connectQdrant } from './qdrant/connect.ts';
 import type { MemoryStore } from './types.ts';
 
@@ -22,6 +23,7 @@ export async function openStore(config: MemoryConfig, embedder: Embedder, logger
     stateDir: config.STATE_DIR,
     vectorsDir: config.VECTORS_DIR,
     embedder: embedderSignature(embedder),
+    denseWeight: embedder.kind === 'lexical-fallback' ? DENSE_WEIGHT.lexicalFallback : DENSE_WEIGHT.model,
     index: { dim: embedder.dim, exactMax: config.MEMORY_EXACT_MAX_VECTORS, ...DEFAULT_HNSW },
     persistEveryMs: config.MEMORY_INDEX_PERSIST_SECONDS * 1000,
     logger,

@@ -35,9 +35,29 @@ export function domainAttribution(hits: MemoryHit[]): DomainAttribution {
   return out;
 }
 
+/** Extra results asked for, so that collapsing copies still leaves `top_k` distinct hits. */
+const COPIES_MARGIN = 5;
+const MAX_TOP_K = 100;
+
+/** Identical texts (copies of one document) become one hit, the best ranked, listing every file it came from. */
+export function collapseCopies(hits: MemoryHit[]): MemoryHit[] {
+  const byText = new Map<string, MemoryHit>();
+  for (const h of hits) {
+    const first = byText.get(h.content.trim());
+    if (!first) {
+      byText.set(h.content.trim(), h);
+      continue;
+    }
+    const sources = first.sources ?? (first.source_file ? [first.source_file] : []);
+    if (h.source_file && !sources.includes(h.source_file)) sources.push(h.source_file);
+    if (sources.length > 1) first.sources = sources;
+  }
+  return [...byText.values()];
+}
+
 /** One memory search, as the chat's approved action and POST /api/memory/query both run it. */
 export async function searchMemory(memory: MemoryClient, q: MemorySearch) {
-  const res = await memory.query(q);
-  const hits = res.results.map(toHit);
+  const res = await memory.query({ ...q, top_k: Math.min(MAX_TOP_K, q.top_k + COPIES_MARGIN) });
+  const hits = collapseCopies(res.results.map(toHit)).slice(0, q.top_k);
   return { hits, total: res.total, domain_attribution: domainAttribution(hits) };
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@pagi/runtime';
+import { isStopWord } from '../../text/terms.ts';
 import { words } from '../../text/tokens.ts';
 import { collectionName, collectionsFor } from '../collections.ts';
-import { reciprocalRankFusion } from '../fusion.ts';
+import { DENSE_WEIGHT, reciprocalRankFusion } from '../fusion.ts';
 import type {
   CollectionCount,
   ListPage,
@@ -24,6 +25,8 @@ export interface EmbeddedStoreOptions {
   vectorsDir: string;
   /** Identity of the embedder in use (`kind:model:dim`); vectors of another embedder are not indexed. */
   embedder: string;
+  /** Weight of the dense ranking in fusion (see DENSE_WEIGHT; default: a model's). */
+  denseWeight?: number;
   index: IndexParams;
   persistEveryMs: number;
   logger: Logger;
@@ -147,9 +150,9 @@ export class EmbeddedStore implements MemoryStore {
     this.apply(this.table.write(rows, this.opts.embedder, Date.now()));
   }
 
-  /** The lexical query: distinct terms, OR-ed, without the ones too common to matter. */
+  /** The lexical query: distinct informative terms, OR-ed, without the ones too common to matter. */
   private matchExpression(text: string): string {
-    const terms = [...new Set(words(text, 32))];
+    const terms = [...new Set(words(text, 64).filter((w) => !isStopWord(w)))].slice(0, 32);
     const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, this.total * COMMON_TERM_SHARE));
     const df =
       this.total > COMMON_TERM_MIN_DOCS ? this.table.documentFrequencies(terms, limit + 1) : new Map<string, number>();
@@ -177,6 +180,7 @@ export class EmbeddedStore implements MemoryStore {
     const fused = reciprocalRankFusion(
       denseRanked,
       lexical.map((l) => l.seq),
+      this.opts.denseWeight ?? DENSE_WEIGHT.model,
     ).slice(0, p.topK);
     const rows = new Map(this.table.rows(fused.map((f) => f.key)).map((r) => [r.seq, r]));
     const bestRank = lexical[0]?.rank ?? 0;

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import type { NewMemory } from '../types.ts';
 import { type MemoryRow, vectorToBlob } from './rows.ts';
-import { migrate } from './schema.ts';
+import { headingOf, migrate } from './schema.ts';
+
+/** A query term in a chunk's title or headings counts this many times one in its text. */
+const HEADING_WEIGHT = 2.5;
 
 export interface Placed {
   seq: number;
@@ -51,7 +54,9 @@ export class MemoryTable {
          VALUES (@id, @collection, @namespace, @twin_id, @domain, @memory_type, @source_file, @chunk_index,
            @content_hash, @metadata, @content, @vector, @embedder, @created_at_ms, @updated_at_ms)`,
       ),
-      insertText: db.prepare<[number, string]>('INSERT INTO memories_fts (rowid, content) VALUES (?, ?)'),
+      insertText: db.prepare<[number, string, string]>(
+        'INSERT INTO memories_fts (rowid, heading, content) VALUES (?, ?, ?)',
+      ),
       bySource: db.prepare<[string, string], Placed>(
         'SELECT seq, collection FROM memories WHERE namespace = ? AND source_file = ?',
       ),
@@ -104,7 +109,7 @@ export class MemoryTable {
           updated_at_ms: m.updatedAtMs ?? now,
         });
         const seq = Number(info.lastInsertRowid);
-        this.s.insertText.run(seq, m.content);
+        this.s.insertText.run(seq, headingOf(m.metadata), m.content);
         out.added.push({ seq, collection: m.collection, twinId: m.twinId, vector: m.vector });
       }
     })();
@@ -147,7 +152,7 @@ export class MemoryTable {
    */
   lexical(match: string, collections: string[], twinId: string, limit: number): Array<{ seq: number; rank: number }> {
     if (!match || !collections.length) return [];
-    const sql = `SELECT f.rowid AS seq, bm25(memories_fts) AS rank
+    const sql = `SELECT f.rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank
       FROM memories_fts f JOIN memories m INDEXED BY memories_hit_filter ON m.seq = f.rowid
       WHERE memories_fts MATCH ? AND +m.collection IN (${inList(collections.length)})
       ${twinId ? 'AND +m.twin_id = ?' : ''}

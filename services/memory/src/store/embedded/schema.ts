@@ -28,12 +28,38 @@ CREATE INDEX IF NOT EXISTS memories_embedder ON memories(embedder);
 -- The lexical query checks the collection and twin of every full-text hit (thousands per query on a large store).
 -- Read from the wide table, each check costs a page of content and vector; this narrow index answers it alone.
 CREATE INDEX IF NOT EXISTS memories_hit_filter ON memories(seq, collection, twin_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS memories_fts USING fts5(
-  content, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
-);
 -- Earlier layouts kept an fts5vocab table for document frequencies; it counted every posting of a common term.
 DROP TABLE IF EXISTS memories_vocab;
 `;
+
+/**
+ * Full text in two columns: where a chunk sits (its document's title and heading path), weighted above the text
+ * itself, and the text. Porter stemming, so "splits" finds "split" and "splitting".
+ */
+const FTS = `CREATE VIRTUAL TABLE memories_fts USING fts5(
+  heading, content, tokenize = "porter unicode61 remove_diacritics 2 tokenchars '_'"
+)`;
+
+/** The heading column of a memory, from its metadata (title and heading path set by the knowledge base). */
+export const HEADING_SQL = `trim(coalesce(json_extract(metadata, '$.title'), '') || ' ' ||
+  coalesce(json_extract(metadata, '$.heading_path'), ''))`;
+
+export function headingOf(metadata: Record<string, string>): string {
+  return `${metadata.title ?? ''} ${metadata.heading_path ?? ''}`.trim();
+}
+
+/** Earlier layouts indexed the text alone, unstemmed: rebuilt once from the memories themselves. */
+function migrateFts(db: Database.Database): void {
+  const current = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'memories_fts'").get() as
+    | { sql: string }
+    | undefined;
+  if (current?.sql.includes('porter')) return;
+  db.transaction(() => {
+    if (current) db.exec('DROP TABLE memories_fts');
+    db.exec(FTS);
+    db.exec(`INSERT INTO memories_fts (rowid, heading, content) SELECT seq, ${HEADING_SQL}, content FROM memories`);
+  })();
+}
 
 export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -41,4 +67,5 @@ export function migrate(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrateFts(db);
 }
