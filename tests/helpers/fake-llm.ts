@@ -1,5 +1,6 @@
-// A local OpenAI-compatible chat completions endpoint whose replies each test scripts.
-import { createServer, type Server } from 'node:http';
+// A local OpenAI-compatible chat completions endpoint whose replies each test scripts. Asked to stream
+// (`stream: true`), it sends the reply as server-sent chunks of a few characters, `tokenDelayMs` apart.
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 /** What the orchestrator sends to a chat completions endpoint, loosely: the tests look at a few fields. */
 export type LlmRequestBody = {
@@ -8,7 +9,13 @@ export type LlmRequestBody = {
   [k: string]: unknown;
 };
 
-export type FakeReply = { content: string } | { status: number } | { delayMs: number; content: string };
+export type FakeReply =
+  | { content: string; tokenDelayMs?: number }
+  | { status: number }
+  | { delayMs: number; content: string; tokenDelayMs?: number };
+
+/** Characters per streamed chunk (about one token). */
+const CHUNK_CHARS = 4;
 
 export interface FakeLlm {
   url: string;
@@ -16,6 +23,8 @@ export interface FakeLlm {
   /** Replies served in order; when empty, `fallback` answers. */
   queue: FakeReply[];
   fallback: (body: LlmRequestBody) => FakeReply;
+  /** Streamed replies whose client went away before the end (a stopped answer). */
+  abandoned: number;
   close(): Promise<void>;
 }
 
@@ -25,6 +34,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     requests: [],
     queue: [],
     fallback: () => ({ content: JSON.stringify({ action: 'respond', message: 'fake answer' }) }),
+    abandoned: 0,
     close: async () => {},
   };
   const server: Server = createServer((req, res) => {
@@ -43,6 +53,10 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       }
       if ('delayMs' in reply) await new Promise((r) => setTimeout(r, reply.delayMs));
       if (res.destroyed) return;
+      if (body.stream === true) {
+        if (!(await streamReply(res, body, reply.content, reply.tokenDelayMs ?? 0))) fake.abandoned++;
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -67,3 +81,25 @@ export async function startFakeLlm(): Promise<FakeLlm> {
 }
 
 export const json = (value: unknown): FakeReply => ({ content: JSON.stringify(value) });
+
+/** Streams the reply; false when the client went away before its end. */
+async function streamReply(res: ServerResponse, body: LlmRequestBody, content: string, delayMs: number) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const chunk = (delta: Record<string, string>, finish: string | null) =>
+    `data: ${JSON.stringify({
+      id: 'cmpl-1',
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    })}\n\n`;
+  res.write(chunk({ role: 'assistant', content: '' }, null));
+  for (let i = 0; i < content.length; i += CHUNK_CHARS) {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    // The client went away (a stopped answer): stop writing.
+    if (res.destroyed) return false;
+    res.write(chunk({ content: content.slice(i, i + CHUNK_CHARS) }, null));
+  }
+  res.end(`${chunk({}, 'stop')}data: [DONE]\n\n`);
+  return true;
+}

@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   too_many_sessions: { http: 429, grpc: 'RESOURCE_EXHAUSTED' },
   room_full: { http: 429, grpc: 'RESOURCE_EXHAUSTED' },
   resource_exhausted: { http: 429, grpc: 'RESOURCE_EXHAUSTED' },
+  // The person stopped it (499: the client closed the request, as nginx calls it).
+  cancelled: { http: 499, grpc: 'CANCELLED' },
   // Something on our side or further down.
   internal: { http: 500, grpc: 'INTERNAL' },
   unavailable: { http: 503, grpc: 'UNAVAILABLE' },

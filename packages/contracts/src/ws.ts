@@ -24,6 +24,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), ts: z.number().optional() }),
   /** After a reconnect: asks for the results of this session's turns that finished while it was away. */
   z.object({ type: z.literal('resume'), session_id: SessionId }),
+  /** Stops the answer being written in this session: the model's request is cancelled. */
+  z.object({ type: z.literal('stop'), session_id: SessionId }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 

@@ -9,6 +9,14 @@ export interface LlmClient {
   model: string;
   /** Returns the raw message content (expected to be a JSON object); throws on transport errors or timeouts. */
   completeJson(messages: LlmMessage[], opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<string>;
+  /**
+   * The same completion, streamed: `onDelta` gets each piece of the content as the endpoint sends it, and the whole
+   * content is returned at the end. Cancelled through `signal` (the upstream request is closed).
+   */
+  streamJson(
+    messages: LlmMessage[],
+    opts: { timeoutMs?: number; signal?: AbortSignal; onDelta: (text: string) => void },
+  ): Promise<string>;
 }
 
 export type LlmConfig = Pick<
@@ -42,6 +50,21 @@ export function createLlmClient(config: LlmConfig): LlmClient | null {
       );
       const content = completion.choices[0]?.message?.content;
       if (typeof content !== 'string' || content.trim() === '') throw new Error('LLM returned an empty message');
+      return content;
+    },
+    async streamJson(messages, opts) {
+      const stream = await sdk.chat.completions.create(
+        { model, messages, response_format: { type: 'json_object' }, temperature: 0, stream: true },
+        { timeout: opts.timeoutMs ?? config.LLM_TIMEOUT_MS, signal: opts.signal },
+      );
+      let content = '';
+      for await (const chunk of stream) {
+        const delta = chunk.choices[0]?.delta?.content;
+        if (!delta) continue;
+        content += delta;
+        opts.onDelta(delta);
+      }
+      if (content.trim() === '') throw new Error('LLM returned an empty message');
       return content;
     },
   };

@@ -1,6 +1,7 @@
 import type { Logger } from '@pagi/runtime';
 import type { z } from 'zod';
 import type { LlmClient, LlmMessage } from './client.ts';
+import { FieldStream } from './message-stream.ts';
 
 /** Output of the model that could not be turned into a valid value, even after the repair attempt. */
 export class InvalidLlmOutput extends Error {
@@ -44,9 +45,30 @@ export async function completeValidated<S extends z.ZodType>(
   llm: LlmClient,
   messages: LlmMessage[],
   schema: S,
-  opts: { timeoutMs: number; logger: Logger; format: string },
+  opts: {
+    timeoutMs: number;
+    logger: Logger;
+    format: string;
+    /** Streams the reply's `message` text as the model writes it (only a `respond` reply has one). */
+    onMessage?: (text: string) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<{ value: z.infer<S>; raw: string }> {
-  const first = await llm.completeJson(messages, { timeoutMs: opts.timeoutMs });
+  const onMessage = opts.onMessage;
+  let first: string;
+  if (onMessage) {
+    const field = new FieldStream('message');
+    first = await llm.streamJson(messages, {
+      timeoutMs: opts.timeoutMs,
+      signal: opts.signal,
+      onDelta: (piece) => {
+        const text = field.push(piece);
+        if (text) onMessage(text);
+      },
+    });
+  } else {
+    first = await llm.completeJson(messages, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  }
   const parsed = parseAs(schema, first);
   if (parsed.ok) return { value: parsed.value, raw: first };
   opts.logger.info({ error: parsed.error }, 'LLM output invalid: asking for a repair');
@@ -59,7 +81,7 @@ export async function completeValidated<S extends z.ZodType>(
         content: `That reply was invalid: ${parsed.error}. Reply again with exactly one JSON object of the form ${opts.format}, and nothing else.`,
       },
     ],
-    { timeoutMs: opts.timeoutMs },
+    { timeoutMs: opts.timeoutMs, signal: opts.signal },
   );
   const repaired = parseAs(schema, second);
   if (repaired.ok) return { value: repaired.value, raw: second };

@@ -2,10 +2,10 @@ import * as grpc from '@grpc/grpc-js';
 import { checkGrpcHealth, createClient, loadProto, unary } from '@pagi/runtime';
 import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
+import { type FakeLlm, startFakeLlm } from '@pagi/tests/helpers/fake-llm.ts';
 import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { GrpcReflection } from 'grpc-js-reflection-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeLlm, startFakeLlm } from './fake-llm.ts';
 import { chatBody, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
 
 const proto = loadProto('orchestrator');

@@ -1,7 +1,7 @@
 import { ChatResponse, SummarizeResponse } from '@pagi/contracts';
 import { createLlmClient, llmBaseUrl } from '@pagi/llm';
+import { type FakeLlm, json, startFakeLlm } from '@pagi/tests/helpers/fake-llm.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeLlm, json, startFakeLlm } from './fake-llm.ts';
 import { chatBody, ok, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
 
 describe('LLM client selection', () => {

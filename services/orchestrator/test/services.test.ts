@@ -3,10 +3,10 @@
 import { ChatResponse, MemoryQueryResponse, PlatformStatus, SessionActionsResponse } from '@pagi/contracts';
 import { createClient, loadProto, unary } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
+import { json, startFakeLlm } from '@pagi/tests/helpers/fake-llm.ts';
 import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { type Stack, startStack } from '@pagi/tests/helpers/stack.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startFakeLlm } from './fake-llm.ts';
 import {
   type Answer,
   chatBody,

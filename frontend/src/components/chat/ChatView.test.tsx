@@ -1,7 +1,7 @@
 // The chat view end to end in jsdom: the real provider, reducer and components, with the socket replaced by an
 // in-memory one so the test plays the gateway's part frame by frame.
 import type { ServerFrame } from '@pagi/contracts';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../../context/auth/AuthContext.tsx';
@@ -160,6 +160,9 @@ describe('chat approvals', () => {
     try {
       const socket = renderChat();
       const { session_id } = await sendMessage('hello', socket);
+      // While the twin answers, Stop asks the gateway to cancel the answer.
+      fireEvent.click(screen.getByRole('button', { name: /^stop$/i }));
+      expect(socket.sent).toContainEqual({ type: 'stop', session_id });
       act(() => socket.drop());
       expect(screen.getByTestId('offline-banner')).toBeDefined();
       expect(screen.getByRole('button', { name: /send/i })).toHaveProperty('disabled', true);

@@ -5,7 +5,7 @@ import { Icon } from '../common/Icon.tsx';
 const MAX_LEN = 8000;
 
 export function Composer() {
-  const { send, connection } = useChat();
+  const { send, connection, answering, stop } = useChat();
   const [text, setText] = useState('');
   const offline = connection !== 'open';
 
@@ -38,6 +38,11 @@ export function Composer() {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
       />
+      {answering && (
+        <button type="button" className="btn" onClick={stop} disabled={offline}>
+          Stop
+        </button>
+      )}
       <button type="submit" className="btn btn--primary" disabled={offline || !text.trim()}>
         <Icon name="send" size={16} /> Send
       </button>

@@ -36,6 +36,10 @@ interface ChatContextValue {
   conversationsError: string | null;
   notice: string | null;
   send: (text: string) => boolean;
+  /** An answer is being written in this conversation (Stop is offered). */
+  answering: boolean;
+  /** Stops the answer being written: the twin cancels the model's request. */
+  stop: () => void;
   decide: (actionId: string, decision: 'approve' | 'deny') => void;
   selectSession: (sessionId: string) => void;
   newConversation: () => void;
@@ -110,6 +114,10 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     [sessionId],
   );
 
+  const stop = useCallback(() => {
+    socket.current?.send({ type: 'stop', session_id: sessionId });
+  }, [sessionId]);
+
   const decide = useCallback(
     (actionId: string, decision: 'approve' | 'deny') => {
       dispatch({ type: 'decide', actionId, decision });
@@ -161,6 +169,8 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     userId: accountsOn && user ? user.id : browserUserId,
     sessionId,
     entries: state.bySession[sessionId] ?? [],
+    answering: (state.bySession[sessionId] ?? []).some((e) => e.kind === 'assistant' && e.streaming),
+    stop,
     conversations,
     conversationsError,
     notice: state.notice,

@@ -131,6 +131,10 @@ export function handleChatSocket(
         );
         return;
       }
+      case 'stop': {
+        deps.runner.stop(SessionHub.key(userId, frame.session_id));
+        return;
+      }
       case 'resume': {
         const key = follow(frame.session_id);
         if (!key) return;

@@ -27,6 +27,8 @@ export class TurnRunner {
     LATENCY_BUCKETS,
   );
   private readonly turnErrors = counter('gateway_turn_errors_total', 'Turns ending in an error frame', ['code']);
+  /** The turns running per session, so a person can stop them. */
+  private readonly running = new Map<string, Set<AbortController>>();
 
   constructor(orchestrator: HttpUpstream, hub: SessionHub, logger: Logger) {
     this.orchestrator = orchestrator;
@@ -43,8 +45,20 @@ export class TurnRunner {
     );
   }
 
+  /** Stops the session's running turns (their requests to the orchestrator are closed); returns how many. */
+  stop(key: string): number {
+    const turns = this.running.get(key);
+    for (const ctrl of turns ?? []) ctrl.abort();
+    return turns?.size ?? 0;
+  }
+
   private async execute(key: string, request: TurnRequest, headers: Record<string, string>): Promise<void> {
     const started = performance.now();
+    const ctrl = new AbortController();
+    const turns = this.running.get(key) ?? new Set();
+    turns.add(ctrl);
+    this.running.set(key, turns);
+    let jobId: string | undefined;
     const [path, body] =
       request.kind === 'chat'
         ? ['/v1/chat', request.body]
@@ -56,13 +70,14 @@ export class TurnRunner {
     let outcome = 'ok';
     let finished = false;
     try {
-      for await (const batch of this.orchestrator.events(path, { body, headers })) {
+      for await (const batch of this.orchestrator.events(path, { body, headers, signal: ctrl.signal })) {
         for (const data of batch) {
           const event = parseEvent(data);
           if (!event) {
             this.logger.warn({ path }, 'orchestrator sent an event outside the contract');
             continue;
           }
+          if ('job_id' in event && event.job_id) jobId = event.job_id;
           this.hub.deliver(key, event, keep(event));
           if (endsTurn(event)) {
             finished = true;
@@ -81,12 +96,15 @@ export class TurnRunner {
         {
           type: 'error',
           code: e.code,
-          message: e.message,
-          ...(request.kind === 'approval' ? { action_id: request.actionId } : {}),
+          message: e.code === 'cancelled' ? 'Stopped.' : e.message,
+          ...(jobId ? { job_id: jobId } : {}),
+          ...(request.kind === 'approval' && e.code !== 'cancelled' ? { action_id: request.actionId } : {}),
         },
         true,
       );
     } finally {
+      turns.delete(ctrl);
+      if (!turns.size) this.running.delete(key);
       this.hub.turnFinished(key);
       if (outcome !== 'ok') this.turnErrors.inc({ code: outcome });
       this.turnSeconds.observe(

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { CodedError } from '@pagi/contracts';
 import { traceHeaders } from '@pagi/runtime';
 import { readSseData } from './sse-reader.ts';
 import { answerError, upstreamFailure } from './upstream-failure.ts';
@@ -75,6 +76,10 @@ export class HttpUpstream {
       timedOut = true;
       req.destroy(new Error('timeout'));
     });
+    // Stopped by the person: the request is closed, and the service behind cancels its own work.
+    const stop = () => req.destroy(new CodedError('cancelled', 'stopped'));
+    if (opts.signal?.aborted) stop();
+    opts.signal?.addEventListener('abort', stop, { once: true });
     let res: http.IncomingMessage | undefined;
     try {
       res = await new Promise<http.IncomingMessage>((resolve, reject) => {
@@ -86,8 +91,11 @@ export class HttpUpstream {
       if (status < 200 || status >= 300) throw answerError(this.service, status, await readText(res));
       for await (const batch of readSseData(res)) yield batch;
     } catch (err) {
-      throw upstreamFailure(this.service, err, timedOut);
+      throw opts.signal?.aborted
+        ? new CodedError('cancelled', 'stopped')
+        : upstreamFailure(this.service, err, timedOut);
     } finally {
+      opts.signal?.removeEventListener('abort', stop);
       // Left early (or failed): drop the connection rather than return a half-read one to the pool.
       if (!res?.complete) req.destroy();
     }

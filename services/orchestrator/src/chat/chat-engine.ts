@@ -4,7 +4,6 @@ import {
   type ChatRequest,
   type ChatResponse,
   CodedError,
-  type LLMAction,
   type PendingAction,
   type SessionTurn,
 } from '@pagi/contracts';
@@ -16,10 +15,11 @@ import type { PendingActionStore } from '../hitl/pending-actions.ts';
 import { approvalRequest, commandLine } from '../planner/answers.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
-import { actionArgs, describeAction } from './action-args.ts';
+import { describeAction } from './action-args.ts';
 import type { ChatEvents, Decision } from './chat-events.ts';
+import { proposeAction } from './propose.ts';
 import { whyUnrunnable } from './runnable.ts';
-import { noop, type Sink, sendAnswer } from './turn-sink.ts';
+import { noop, type Sink, sendAnswer, textStream } from './turn-sink.ts';
 
 export type { Sink } from './turn-sink.ts';
 
@@ -55,17 +55,22 @@ export class ChatEngine {
     this.d = deps;
   }
 
-  async chat(req: ChatRequest, sink: Sink = noop): Promise<ChatResponse> {
+  async chat(req: ChatRequest, sink: Sink = noop, signal?: AbortSignal): Promise<ChatResponse> {
     const { d } = this;
     const started = performance.now();
     const ids = { job_id: randomUUID(), session_id: req.session_id };
     sink({ type: 'status', ...ids, stage: 'planning' });
-    const plan = await d.planner.decide({
-      systemPrompt: d.prompts.current().prompt,
-      history: this.history(req.session_id),
-      message: req.message,
-      tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
-    });
+    const live = textStream(sink, ids);
+    const plan = await d.planner.decide(
+      {
+        systemPrompt: d.prompts.current().prompt,
+        history: this.history(req.session_id),
+        message: req.message,
+        tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
+      },
+      live.onText,
+      signal,
+    );
     d.events.emit({
       type: 'turn.planned',
       ...ids,
@@ -88,7 +93,7 @@ export class ChatEngine {
     if (plan.action.action === 'respond') {
       const response: ChatResponse = { ...base, response: plan.action.message, status: 'completed' };
       record(response);
-      sendAnswer(sink, response);
+      sendAnswer(sink, response, live.used);
       return response;
     }
 
@@ -106,7 +111,7 @@ export class ChatEngine {
       sendAnswer(sink, response);
       return response;
     }
-    const action = this.propose(plan.action, req, ids.job_id);
+    const action = proposeAction(d, plan.action, req, ids.job_id);
     const text = approvalRequest(action);
     if (action.status === 'approved') {
       // HITL bypass: nobody is asked; the turn records the request and goes straight on to run it.
@@ -145,7 +150,7 @@ export class ChatEngine {
   }
 
   /** Runs an approved action and writes the final answer, or records the denial. */
-  async carryOut(claimed: ClaimedDecision, sink: Sink = noop): Promise<ChatResponse> {
+  async carryOut(claimed: ClaimedDecision, sink: Sink = noop, signal?: AbortSignal): Promise<ChatResponse> {
     const { d } = this;
     const { action } = claimed;
     if (claimed.decision === 'denied') {
@@ -168,7 +173,7 @@ export class ChatEngine {
       if (!(err instanceof CodedError)) d.logger.error({ err, action_id: action.action_id }, 'action failed');
       return this.endUnrun(action, 'failed', message, sink);
     }
-    return this.answerWith(action, result, sink);
+    return this.answerWith(action, result, sink, signal);
   }
 
   /**
@@ -203,7 +208,12 @@ export class ChatEngine {
   }
 
   /** An action ran: the result is recorded and shown, and the planner writes the answer with it. */
-  private async answerWith(action: PendingAction, result: ActionResult, sink: Sink): Promise<ChatResponse> {
+  private async answerWith(
+    action: PendingAction,
+    result: ActionResult,
+    sink: Sink,
+    signal?: AbortSignal,
+  ): Promise<ChatResponse> {
     const { d } = this;
     const ids = { job_id: action.job_id, session_id: action.session_id };
     const turn = d.turns.get(action.job_id);
@@ -213,21 +223,32 @@ export class ChatEngine {
     sink({ type: 'action_result', ...ids, action: executed, result });
     sink({ type: 'status', ...ids, stage: 'answering' });
 
-    const answer = await d.planner.answer({
-      systemPrompt: d.prompts.current().prompt,
-      history: this.history(action.session_id).filter((t) => t.job_id !== action.job_id),
-      message: turn?.message ?? '',
-      decisionRaw: turn?.response.raw_orchestrator_decision ?? '',
-      result,
-    });
-    return this.finishTurn(action, turn, sink, {
-      response: answer.text,
-      actions_taken: [result.kind === 'execute_tool' ? `execute_tool:${result.tool_name}` : 'query_memory'],
-      status: 'completed',
-      planner: answer.info,
-      issued_command: executed,
-      action_result: result,
-    });
+    const text = textStream(sink, ids);
+    const answer = await d.planner.answer(
+      {
+        systemPrompt: d.prompts.current().prompt,
+        history: this.history(action.session_id).filter((t) => t.job_id !== action.job_id),
+        message: turn?.message ?? '',
+        decisionRaw: turn?.response.raw_orchestrator_decision ?? '',
+        result,
+      },
+      text.onText,
+      signal,
+    );
+    return this.finishTurn(
+      action,
+      turn,
+      sink,
+      {
+        response: answer.text,
+        actions_taken: [result.kind === 'execute_tool' ? `execute_tool:${result.tool_name}` : 'query_memory'],
+        status: 'completed',
+        planner: answer.info,
+        issued_command: executed,
+        action_result: result,
+      },
+      text.used,
+    );
   }
 
   /** The turn's answer after a decision: recorded (history, audit, metrics) and sent. */
@@ -236,6 +257,7 @@ export class ChatEngine {
     turn: SessionTurn | null,
     sink: Sink,
     answer: Omit<ChatResponse, 'job_id' | 'session_id' | 'raw_orchestrator_decision'>,
+    streamed = false,
   ): ChatResponse {
     const response: ChatResponse = {
       ...answer,
@@ -251,31 +273,8 @@ export class ChatEngine {
       action: action.kind,
       response,
     });
-    sendAnswer(sink, response);
+    sendAnswer(sink, response, streamed);
     return response;
-  }
-
-  /** Stores the proposed action (pre-approved under a HITL bypass) and announces it. */
-  private propose(planned: Exclude<LLMAction, { action: 'respond' }>, req: ChatRequest, jobId: string): PendingAction {
-    const { d } = this;
-    const kind = planned.action;
-    const bypass = kind === 'execute_tool' ? d.config.BYPASS_HITL_TOOL_EXEC : d.config.BYPASS_HITL_MEMORY;
-    const action = d.actions.create({
-      job_id: jobId,
-      session_id: req.session_id,
-      twin_id: req.twin_id,
-      kind,
-      args: actionArgs(planned, req, d.config.KNOWLEDGE_NAMESPACE),
-      preApproved: bypass,
-    });
-    if (bypass) {
-      d.logger.warn(
-        { action_id: action.action_id, kind, session_id: req.session_id },
-        `HITL bypass: running ${describeAction(action)} without approval`,
-      );
-    }
-    d.events.emit({ type: 'action.proposed', action, bypass });
-    return action;
   }
 
   /** The turn of an expired action stops waiting in the history: it ends as failed, with nothing run. */

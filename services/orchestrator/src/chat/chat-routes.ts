@@ -29,12 +29,17 @@ const TurnsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).def
 async function streamed(
   reply: Parameters<typeof openSse>[0],
   logger: Logger,
-  run: (sink: Sink) => Promise<unknown>,
+  run: (sink: Sink, signal: AbortSignal) => Promise<unknown>,
   actionId?: string,
 ) {
   const sse = openSse(reply);
+  // The client closing the stream (a person pressing Stop) cancels what the turn is still waiting for (the model).
+  const stop = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) stop.abort();
+  });
   try {
-    await run((e) => sse.send(e));
+    await run((e) => sse.send(e), stop.signal);
   } catch (err) {
     if (!(err instanceof CodedError)) logger.error({ err }, 'streamed turn failed');
     sse.send({
@@ -73,7 +78,7 @@ export function registerChatRoutes(
       throw new CodedError('message_too_large', `message is ${bytes} bytes; the limit is ${maxMessageBytes}`);
     }
     owners.claim(body.session_id, identityOf(req).user_id);
-    if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.chat(body, sink));
+    if (wantsSse(req)) return streamed(reply, logger, (sink, signal) => engine.chat(body, sink, signal));
     return engine.chat(body);
   });
 
@@ -88,7 +93,7 @@ export function registerChatRoutes(
       owners.check(session_id, who.user_id);
       // The decision is claimed before any streaming starts, so refusals are plain 4xx answers.
       const claimed = engine.claim(id, session_id, decision, who.name);
-      if (wantsSse(req)) return streamed(reply, logger, (sink) => engine.carryOut(claimed, sink), id);
+      if (wantsSse(req)) return streamed(reply, logger, (sink, signal) => engine.carryOut(claimed, sink, signal), id);
       return engine.carryOut(claimed);
     });
   }

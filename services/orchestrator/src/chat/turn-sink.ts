@@ -4,10 +4,25 @@ import type { ChatResponse, TurnEvent } from '@pagi/contracts';
 export type Sink = (event: TurnEvent) => void;
 export const noop: Sink = () => {};
 
-/** Sends a written answer: its text, then the final event with the turn's outcome. */
-export function sendAnswer(sink: Sink, response: ChatResponse): void {
+/** The text-piece callback of a turn: each piece goes out as a `response` token; `used` says whether any did. */
+export function textStream(sink: Sink, ids: { job_id: string; session_id: string }) {
+  const stream = {
+    used: false,
+    onText: (token: string) => {
+      stream.used = true;
+      sink({ type: 'response', ...ids, done: false, token });
+    },
+  };
+  return stream;
+}
+
+/**
+ * Sends a written answer: its text (unless it already went out piece by piece as the model wrote it), then the final
+ * event with the turn's outcome and the whole text.
+ */
+export function sendAnswer(sink: Sink, response: ChatResponse, streamed = false): void {
   const ids = { job_id: response.job_id, session_id: response.session_id };
-  if (response.response) sink({ type: 'response', ...ids, done: false, token: response.response });
+  if (response.response && !streamed) sink({ type: 'response', ...ids, done: false, token: response.response });
   sink({
     type: 'response',
     ...ids,

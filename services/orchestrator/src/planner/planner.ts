@@ -1,4 +1,4 @@
-import { type ActionResult, LLMAction, type PlannerInfo } from '@pagi/contracts';
+import { type ActionResult, CodedError, LLMAction, type PlannerInfo } from '@pagi/contracts';
 import type { LlmClient, LlmMessage } from '@pagi/llm';
 import { completeValidated, describeLlmFailure } from '@pagi/llm';
 import type { Logger } from '@pagi/runtime';
@@ -53,7 +53,8 @@ export class Planner {
     return this.llm?.model ?? 'mock';
   }
 
-  async decide(ctx: PlanContext): Promise<Plan> {
+  /** `onText` gets a direct answer's text as the model writes it (the planning call is streamed). */
+  async decide(ctx: PlanContext, onText?: (text: string) => void, signal?: AbortSignal): Promise<Plan> {
     if (!this.llm) {
       const action = mockDecide(ctx.message);
       return { action, raw: JSON.stringify(action), info: { provider: 'mock', fallback: false } };
@@ -61,9 +62,15 @@ export class Planner {
     const messages = this.baseMessages(ctx);
     messages.push({ role: 'user', content: ctx.message });
     try {
-      const { value, raw } = await completeValidated(this.llm, messages, LLMAction, this.opts(ACTION_FORMAT));
+      const { value, raw } = await completeValidated(this.llm, messages, LLMAction, {
+        ...this.opts(ACTION_FORMAT),
+        onMessage: onText,
+        signal,
+      });
       return { action: value, raw, info: { provider: 'openrouter', model: this.llm.model, fallback: false } };
     } catch (err) {
+      // Stopped by the person: nothing more is said, by the model or by the offline planner.
+      if (signal?.aborted) throw new CodedError('cancelled', 'stopped');
       const reason = describeLlmFailure(err);
       this.logger.warn({ reason }, 'LLM planning failed: falling back to the mock planner');
       const action = mockDecide(ctx.message);
@@ -78,6 +85,8 @@ export class Planner {
   /** The final answer after an approved action ran; memory citations are numbered as the results are. */
   async answer(
     ctx: PlanContext & { decisionRaw: string; result: ActionResult },
+    onText?: (text: string) => void,
+    signal?: AbortSignal,
   ): Promise<{ text: string; info: PlannerInfo }> {
     const footer = ctx.result.kind === 'query_memory' ? sourcesFooter(ctx.result.results) : '';
     if (!this.llm) return { text: templateAnswer(ctx.result) + footer, info: { provider: 'mock', fallback: false } };
@@ -94,16 +103,18 @@ export class Planner {
       },
     );
     try {
-      const { value } = await completeValidated(
-        this.llm,
-        messages,
-        FinalAnswer,
-        this.opts('{"action":"respond","message":"..."}'),
-      );
+      const { value } = await completeValidated(this.llm, messages, FinalAnswer, {
+        ...this.opts('{"action":"respond","message":"..."}'),
+        onMessage: onText,
+        signal,
+      });
       return { text: value.message + footer, info: { provider: 'openrouter', model: this.llm.model, fallback: false } };
     } catch (err) {
-      const reason = describeLlmFailure(err);
-      this.logger.warn({ reason }, 'LLM answer failed: using the template answer');
+      const stopped = signal?.aborted === true;
+      const reason = stopped ? 'stopped by the person' : describeLlmFailure(err);
+      // The turn is still recorded, with the answer written without the model.
+      if (stopped) this.logger.info('answer stopped: recording the template answer');
+      else this.logger.warn({ reason }, 'LLM answer failed: using the template answer');
       return {
         text: templateAnswer(ctx.result) + footer,
         info: { provider: 'mock', model: this.llm.model, fallback: true, fallback_reason: reason },
