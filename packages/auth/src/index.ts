@@ -10,6 +10,7 @@ export {
   installGuard,
   type RouteAccess,
   stillSignedIn,
+  tableAccess,
 } from './http/guard.ts';
 export { registerOidcRoutes } from './http/oidc-routes.ts';
 export { IDENTITY_HEADER, Identity, IdentitySigner, LOCAL_IDENTITY } from './identity.ts';

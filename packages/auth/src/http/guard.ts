@@ -66,6 +66,17 @@ function identify(req: FastifyRequest, opts: GuardOptions): Found | null {
   return null;
 }
 
+/**
+ * The `access` of a server whose routes are named in one table of `METHOD /pattern` keys (`*` for any method; HEAD is
+ * looked up as GET, which fastify serves it as).
+ */
+export function tableAccess(table: Record<string, RouteAccess>): GuardOptions['access'] {
+  return (method, route) => {
+    const m = method === 'HEAD' ? 'GET' : method;
+    return table[`${m} ${route}`] ?? table[`* ${route}`];
+  };
+}
+
 /** A route's need, from the table; unnamed routes (and unknown paths) are admin-only, so nothing is open by mistake. */
 export function accessOf(opts: GuardOptions, req: FastifyRequest): RouteAccess {
   const route = req.routeOptions.url;

@@ -1,4 +1,4 @@
-import { AUTH_ROUTE_ACCESS, type RouteAccess } from '@pagi/auth';
+import { AUTH_ROUTE_ACCESS, type RouteAccess, tableAccess } from '@pagi/auth';
 
 /**
  * What each gateway route needs. Routes forwarded to the orchestrator only need a signed-in caller here (`read`,
@@ -27,7 +27,4 @@ export const GATEWAY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/auth/oidc/callback': 'open',
 };
 
-export function gatewayAccess(method: string, route: string): RouteAccess | undefined {
-  const m = method === 'HEAD' ? 'GET' : method;
-  return GATEWAY_ROUTE_ACCESS[`${m} ${route}`] ?? GATEWAY_ROUTE_ACCESS[`* ${route}`];
-}
+export const gatewayAccess = tableAccess(GATEWAY_ROUTE_ACCESS);

@@ -1,4 +1,4 @@
-import type { RouteAccess } from '@pagi/auth';
+import { type RouteAccess, tableAccess } from '@pagi/auth';
 
 /**
  * What each orchestrator route needs. Requests come from the gateway (with the identity it signed) or from scripts
@@ -28,6 +28,4 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/knowledge/path': 'read',
 };
 
-export const orchestratorAccess = (method: string, route: string): RouteAccess | undefined =>
-  ORCHESTRATOR_ROUTE_ACCESS[`${method} ${route}`] ??
-  (method === 'HEAD' ? ORCHESTRATOR_ROUTE_ACCESS[`GET ${route}`] : undefined);
+export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);

@@ -1,4 +1,4 @@
-import type { RouteAccess } from '@pagi/auth';
+import { type RouteAccess, tableAccess } from '@pagi/auth';
 
 /**
  * Media belongs to the account that recorded it. The host-metrics stream is the node's, not a person's: open on this
@@ -13,5 +13,4 @@ export const TELEMETRY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /v1/media/upload': 'ingest',
 };
 
-export const telemetryAccess = (method: string, route: string): RouteAccess | undefined =>
-  TELEMETRY_ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${route}`];
+export const telemetryAccess = tableAccess(TELEMETRY_ROUTE_ACCESS);
