@@ -14,6 +14,12 @@ The audit found no policy violations; approval gates for tool execution stay man
 Findings: enforce encryption at rest, review the incident response runbook, and keep audit logs immutable.
 `;
 
+// Training numbers and mood in one note: Body or Heart could both be right, so the hub should ask for a look.
+const CHECK_IN = `Weekly check-in
+Runs: 3 (5 km, 8 km, 12 km), total 25 km. Average heart rate on easy runs 141. Sleep about 7 h.
+Mood: up and down. Lonely on Wednesday, happy after the Saturday group run. I enjoy running with others more than I thought.
+`;
+
 describe.skipIf(!chromiumAvailable())('knowledge in the browser', () => {
   let app: App;
   beforeAll(async () => {
@@ -65,6 +71,30 @@ describe.skipIf(!chromiumAvailable())('knowledge in the browser', () => {
     );
     await app.page.getByTestId('intelligence-stream').locator('.stream__item').first().waitFor({ timeout: 15_000 });
     await screenshot(app.page, 'intelligence-hub');
+  });
+
+  it('marks a file whose domain is doubtful and counts it for review, storing it all the same', async () => {
+    const dir = path.join(app.stack.dataDir, 'ingest');
+    writeFileSync(path.join(dir, 'weekly-check-in.md'), CHECK_IN);
+
+    const row = app.page.locator('[data-testid="ingest-file"][data-name="weekly-check-in.md"]');
+    await row.waitFor({ timeout: 30_000 });
+    await expect.poll(() => row.getAttribute('data-stage'), { timeout: 60_000 }).toBe('stored');
+    const badge = row.getByTestId('low-confidence');
+    await badge.waitFor({ timeout: 15_000 });
+    expect(await badge.getAttribute('title')).toMatch(
+      /^(Body|Heart) \d+%, next: (Body|Heart) \d+% — check the domain$/,
+    );
+    expect(await badge.textContent()).toMatch(/Low confidence/);
+    await expect
+      .poll(async () => Number(await app.page.getByTestId('ingest-review').textContent()))
+      .toBeGreaterThanOrEqual(1);
+    const toast = app.page.getByTestId('toast').filter({ hasText: 'Weekly Check In classified as' });
+    await toast.waitFor({ timeout: 15_000 });
+    expect(await toast.textContent()).toMatch(
+      /with low confidence \(\d+%; next: (BODY|HEART) \d+%\) — check the domain/,
+    );
+    await screenshot(app.page, 'ingestion-low-confidence');
   });
 
   it('renders the atlas nodes in WebGL and lists a traced path', async () => {

@@ -29,6 +29,14 @@ export const FileProgress = z.object({
   chunks_total: z.number().int(),
   domain: Domain.nullable(),
   confidence: z.number().nullable(),
+  /**
+   * The classification was too unsure to trust without a look: the file is stored in `domain` all the same.
+   * Optional, with the two fields below, only so that answers from before the flag existed still parse.
+   */
+  low_confidence: z.boolean().optional(),
+  /** The next most likely domain (null when several tie or the file is not classified yet) and its confidence. */
+  runner_up: Domain.nullable().optional(),
+  runner_up_confidence: z.number().nullable().optional(),
   error: z.string().nullable(),
   updated_at: z.string(),
 });
@@ -38,6 +46,8 @@ export const IngestSummary = z.object({
   is_active: z.boolean(),
   files_processed: z.number().int(),
   files_failed: z.number().int(),
+  /** Files in the knowledge base whose domain needs a look (see FileProgress.low_confidence). */
+  files_low_confidence: z.number().int().optional(),
   current_file: z.string().nullable(),
   last_error: z.string().nullable(),
 });
@@ -54,7 +64,10 @@ export const IngestResponse = z.object({ success: z.boolean(), message: z.string
 /** Events of GET /api/knowledge/ingest/events (SSE). */
 export const IngestEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('file'), file: FileProgress }),
-  /** e.g. "Security Audit classified as SOUL (98% confidence)" */
+  /**
+   * e.g. "Security Audit classified as SOUL (98% confidence)", or for a low-confidence file
+   * "Run notes classified as BODY with low confidence (54%; next: MIND 38%) — check the domain"
+   */
   z.object({ type: z.literal('completed'), file: FileProgress, message: z.string() }),
   z.object({ type: z.literal('status'), status: IngestSummary }),
 ]);

@@ -28,6 +28,7 @@ export type KnowledgeConfig = Pick<
   | 'INGEST_CONCURRENCY'
   | 'INGEST_WRITE_STABILITY_MS'
   | 'INGEST_WATCH'
+  | 'INGEST_LOW_CONFIDENCE_MARGIN'
   | 'EMBEDDING_MODEL_DIR'
   | 'KNOWLEDGE_ATLAS_MIN_SIMILARITY'
   | 'LLM_TIMEOUT_MS'
@@ -70,6 +71,7 @@ export async function startKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
       classifier: createClassifier(llm, logger, Math.min(config.LLM_TIMEOUT_MS, LLM_CLASSIFY_TIMEOUT_MS)),
       counter,
       maxBytes: config.INGEST_MAX_FILE_BYTES,
+      lowConfidenceMargin: config.INGEST_LOW_CONFIDENCE_MARGIN,
     },
     [ingestRoot, starterRoot],
     { concurrency: config.INGEST_CONCURRENCY, cwd: repoRoot(), logger, metrics },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Ledger } from '../src/ledger/ledger.ts';
+import { Ledger, toProgress } from '../src/ledger/ledger.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,5 +28,42 @@ describe('ingestion ledger', () => {
     expect(ledger.recoverInFlight().map((r) => r.id)).toEqual(['f1']);
     expect(ledger.get('f1')?.stage).toBe('queued');
     ledger.close();
+  });
+
+  it('adds the low-confidence columns to a ledger from before them, once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ledger-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'knowledge.db');
+    // The files table as the first version wrote it, with one stored file.
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE files (
+      id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, source TEXT NOT NULL, name TEXT NOT NULL, title TEXT,
+      stage TEXT NOT NULL, content_hash TEXT, pending_hash TEXT, domain TEXT, confidence REAL, method TEXT,
+      chunks_done INTEGER NOT NULL DEFAULT 0, chunks_total INTEGER NOT NULL DEFAULT 0, error TEXT,
+      attempts INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, stored_at TEXT)`);
+    raw
+      .prepare(
+        `INSERT INTO files (id, path, source, name, stage, domain, confidence, created_at, updated_at)
+         VALUES ('f1', '/x/a.md', 'ingest:a.md', 'a.md', 'stored', 'soul', 0.9, 'then', 'then')`,
+      )
+      .run();
+    raw.close();
+
+    const ledger = new Ledger(file);
+    expect(toProgress(ledger.get('f1')!)).toMatchObject({
+      domain: 'soul',
+      low_confidence: false,
+      runner_up: null,
+      runner_up_confidence: null,
+    });
+    ledger.setStage('f1', 'stored', { low_confidence: 1, runner_up: 'mind', runner_up_confidence: 0.4 });
+    expect(ledger.summary().files_low_confidence).toBe(1);
+    ledger.close();
+
+    const reopened = new Ledger(file);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(toProgress(reopened.get('f1')!)).toMatchObject({ low_confidence: true, runner_up: 'mind' });
+    reopened.close();
   });
 });

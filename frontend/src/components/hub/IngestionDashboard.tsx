@@ -5,7 +5,7 @@ import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { IngestionFileRow } from './IngestionFileRow.tsx';
 
-/** Per-file ingestion progress with a processed / failed / active summary. */
+/** Per-file ingestion progress with a processed / failed / active / needs-review summary. */
 export function IngestionDashboard() {
   const { files, totals, loaded, error, stream, retry } = useIngestion();
   const canRetry = useAuth().can('ingest');
@@ -30,6 +30,12 @@ export function IngestionDashboard() {
           <dt>Active</dt>
           <dd className={totals.active ? 'text-info' : undefined} data-testid="ingest-active">
             {totals.active}
+          </dd>
+        </div>
+        <div title="Stored in a domain the classifier was unsure of: check these files">
+          <dt>Needs review</dt>
+          <dd className={totals.review ? 'ingest-summary__review' : undefined} data-testid="ingest-review">
+            {totals.review}
           </dd>
         </div>
       </dl>

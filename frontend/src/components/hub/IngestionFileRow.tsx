@@ -1,7 +1,7 @@
 import type { FileProgress } from '@pagi/contracts';
 import { motion } from 'framer-motion';
 import { type CSSProperties, useState } from 'react';
-import { progressOf } from '../../context/ingestion/ingestionModel.ts';
+import { confidenceText, needsReview, progressOf } from '../../context/ingestion/ingestionModel.ts';
 import { domainColor, domainLabel } from '../../lib/domains.ts';
 import { Icon } from '../common/Icon.tsx';
 
@@ -16,6 +16,22 @@ const STAGE_TEXT: Record<FileProgress['stage'], string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
+
+/** The file is stored, but in a domain the classifier was unsure of: the text says by how much. */
+function LowConfidenceBadge({ file }: { file: FileProgress }) {
+  const detail = confidenceText(file);
+  return (
+    <span
+      className="pill pill--warn ingest-file__review"
+      title={`${detail} — check the domain`}
+      data-testid="low-confidence"
+    >
+      <Icon name="warn" size={12} />
+      Low confidence
+      <span className="sr-only">: {detail}, check the domain</span>
+    </span>
+  );
+}
 
 /** `onRetry` is left out for roles that may not ingest: the failure shows without the button. */
 export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetry?: (id: string) => Promise<void> }) {
@@ -34,6 +50,7 @@ export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetr
       data-testid="ingest-file"
       data-name={file.name}
       data-stage={file.stage}
+      data-review={needsReview(file) || undefined}
     >
       <div className="ingest-file__head">
         <span className="ingest-file__name" title={file.path}>
@@ -60,9 +77,12 @@ export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetr
       </div>
       <div className="ingest-file__meta">
         {file.domain ? (
-          <span className="domain-text" style={{ color: domainColor(file.domain) }}>
-            {domainLabel(file.domain)}
-            {file.confidence != null && ` · ${Math.round(file.confidence * 100)}%`}
+          <span className="ingest-file__domain">
+            <span className="domain-text" style={{ color: domainColor(file.domain) }}>
+              {domainLabel(file.domain)}
+              {file.confidence != null && ` · ${Math.round(file.confidence * 100)}%`}
+            </span>
+            {needsReview(file) && <LowConfidenceBadge file={file} />}
           </span>
         ) : (
           <span className="muted">Unclassified</span>

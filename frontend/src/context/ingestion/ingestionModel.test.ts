@@ -4,6 +4,7 @@ import {
   aggregate,
   completionMessage,
   confidenceByDomain,
+  confidenceText,
   type IngestionAction,
   ingestionReducer,
   initialIngestionState,
@@ -25,11 +26,23 @@ describe('ingestion progress aggregation', () => {
       file({ id: 'e', stage: 'queued' }),
       file({ id: 'f', stage: 'cancelled' }),
     ];
-    expect(aggregate(files, null)).toEqual({ processed: 2, failed: 1, active: 2, total: 6 });
+    expect(aggregate(files, null)).toEqual({ processed: 2, failed: 1, active: 2, review: 0, total: 6 });
     expect(aggregate(files, { ...summary, files_processed: 40, files_failed: 3 })).toMatchObject({
       processed: 40,
       failed: 3,
     });
+  });
+
+  it('counts stored files with a low-confidence domain as needing review', () => {
+    const files = [
+      file({ id: 'a', stage: 'stored', domain: 'heart', low_confidence: true }),
+      file({ id: 'b', stage: 'skipped', domain: 'body', low_confidence: true }),
+      file({ id: 'c', stage: 'stored', domain: 'soul', low_confidence: false }),
+      // Failed files are not in the knowledge base, whatever their classification said.
+      file({ id: 'd', stage: 'failed', domain: 'mind', low_confidence: true }),
+    ];
+    expect(aggregate(files, null).review).toBe(2);
+    expect(aggregate(files, { ...summary, files_low_confidence: 5 }).review).toBe(5);
   });
 
   it('advances the bar through the stages and by chunks while storing', () => {
@@ -53,6 +66,20 @@ describe('ingestion progress aggregation', () => {
         file({ title: undefined, name: 'notes.txt', stage: 'stored', domain: 'mind', confidence: null }),
       ),
     ).toBe('notes classified as MIND');
+    const doubtful = file({
+      title: 'Weekly Check In',
+      stage: 'stored',
+      domain: 'heart',
+      confidence: 0.664,
+      low_confidence: true,
+      runner_up: 'body',
+      runner_up_confidence: 0.316,
+    });
+    expect(completionMessage(doubtful)).toBe(
+      'Weekly Check In classified as HEART with low confidence (66%; next: BODY 32%) — check the domain',
+    );
+    expect(confidenceText(doubtful)).toBe('Heart 66%, next: Body 32%');
+    expect(confidenceText({ ...doubtful, runner_up: null })).toBe('Heart 66%');
   });
 
   it('lists active files first, newest first', () => {

@@ -1,4 +1,5 @@
 import type { Domain, FileProgress, IngestEvent, IngestSummary } from '@pagi/contracts';
+import { domainLabel } from '../../lib/domains.ts';
 
 export interface IngestionState {
   files: Record<string, FileProgress>;
@@ -40,12 +41,31 @@ export function progressOf(f: FileProgress): number {
   }
 }
 
-/** "Security Audit classified as SOUL (98% confidence)" */
+const pct = (x: number | null | undefined) => `${Math.round((x ?? 0) * 100)}%`;
+
+/** Stored in a domain the classifier was unsure of: someone should check it. */
+export const needsReview = (f: FileProgress) =>
+  Boolean(f.low_confidence) && (f.stage === 'stored' || f.stage === 'skipped');
+
+/** "Heart 66%, next: Body 32%" (the runner-up only when one domain holds that place). */
+export function confidenceText(f: FileProgress): string {
+  const next = f.runner_up ? `, next: ${domainLabel(f.runner_up)} ${pct(f.runner_up_confidence)}` : '';
+  return `${domainLabel(f.domain)} ${pct(f.confidence)}${next}`;
+}
+
+/**
+ * "Security Audit classified as SOUL (98% confidence)", or as the server words a doubtful one:
+ * "Weekly Check In classified as HEART with low confidence (66%; next: BODY 32%) — check the domain".
+ */
 export function completionMessage(f: FileProgress): string {
   const title = f.title || f.name.replace(/\.[^.]+$/, '');
   if (!f.domain) return `${title} ingested`;
-  const pct = f.confidence == null ? '' : ` (${Math.round(f.confidence * 100)}% confidence)`;
-  return `${title} classified as ${f.domain.toUpperCase()}${pct}`;
+  const head = `${title} classified as ${f.domain.toUpperCase()}`;
+  if (f.low_confidence) {
+    const next = f.runner_up ? `; next: ${f.runner_up.toUpperCase()} ${pct(f.runner_up_confidence)}` : '';
+    return `${head} with low confidence (${pct(f.confidence)}${next}) — check the domain`;
+  }
+  return f.confidence == null ? head : `${head} (${pct(f.confidence)} confidence)`;
 }
 
 const completionKey = (f: FileProgress) => `${f.id}@${f.updated_at}`;
@@ -104,6 +124,8 @@ export interface IngestionTotals {
   processed: number;
   failed: number;
   active: number;
+  /** Stored files whose domain needs a look. */
+  review: number;
   total: number;
 }
 
@@ -112,7 +134,9 @@ export function aggregate(files: FileProgress[], summary: IngestSummary | null):
   let stored = 0;
   let failed = 0;
   let active = 0;
+  let review = 0;
   for (const f of files) {
+    if (needsReview(f)) review += 1;
     if (f.stage === 'stored' || f.stage === 'skipped') stored += 1;
     else if (f.stage === 'failed') failed += 1;
     else if (f.stage !== 'cancelled') active += 1;
@@ -121,6 +145,7 @@ export function aggregate(files: FileProgress[], summary: IngestSummary | null):
     processed: Math.max(stored, summary?.files_processed ?? 0),
     failed: Math.max(failed, summary?.files_failed ?? 0),
     active,
+    review: Math.max(review, summary?.files_low_confidence ?? 0),
     total: files.length,
   };
 }

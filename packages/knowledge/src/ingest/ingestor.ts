@@ -14,6 +14,19 @@ import { listFiles } from './scan.ts';
 
 const MAX_BACKOFF_MS = 30_000;
 
+const pct = (x: number | null) => `${Math.round((x ?? 0) * 100)}%`;
+
+/**
+ * The announcement of a stored file, e.g. "Security Audit classified as SOUL (98% confidence)", or one that asks
+ * for a look: "Run notes classified as BODY with low confidence (54%; next: MIND 38%) — check the domain".
+ */
+export function completionMessage(row: FileRow): string {
+  const head = `${row.title ?? row.name} classified as ${(row.domain ?? 'unknown').toUpperCase()}`;
+  if (!row.low_confidence) return `${head} (${pct(row.confidence)} confidence)`;
+  const next = row.runner_up ? `; next: ${row.runner_up.toUpperCase()} ${pct(row.runner_up_confidence)}` : '';
+  return `${head} with low confidence (${pct(row.confidence)}${next}) — check the domain`;
+}
+
 export interface IngestorOptions {
   concurrency: number;
   cwd: string;
@@ -220,11 +233,7 @@ export class Ingestor {
   private publish(row: FileRow): void {
     const file = toProgress(row);
     this.emit({ type: 'file', file });
-    if (row.stage === 'stored' && row.domain) {
-      const pct = Math.round((row.confidence ?? 0) * 100);
-      const message = `${row.title ?? row.name} classified as ${row.domain.toUpperCase()} (${pct}% confidence)`;
-      this.emit({ type: 'completed', file, message });
-    }
+    if (row.stage === 'stored' && row.domain) this.emit({ type: 'completed', file, message: completionMessage(row) });
     if (!RUNNING_STAGES.includes(row.stage) || row.stage === 'reading') {
       this.emit({ type: 'status', status: this.ledger.summary() });
       this.opts.metrics.refresh(this.ledger);

@@ -2,6 +2,7 @@ import type { CommitMemoryRequest } from '@pagi/contracts/gen/memory/CommitMemor
 import { type Chunk, chunkDocument } from '../chunking/chunker.ts';
 import type { TokenCounter } from '../chunking/tokenizer.ts';
 import type { Classifier } from '../classify/classifier.ts';
+import { assessConfidence } from '../classify/confidence.ts';
 import { readDocument } from '../formats/read.ts';
 import type { FileRow, Ledger } from '../ledger/ledger.ts';
 import type { KnowledgeMemory } from '../memory/knowledge-memory.ts';
@@ -19,6 +20,8 @@ export interface PipelineDeps {
   classifier: Classifier;
   counter: TokenCounter;
   maxBytes: number;
+  /** INGEST_LOW_CONFIDENCE_MARGIN: a smaller lead over the runner-up domain flags the file for review. */
+  lowConfidenceMargin: number;
   /** Called after every ledger change so listeners see stage and progress. */
   changed: (row: FileRow) => void;
 }
@@ -80,7 +83,16 @@ export async function runPipeline(
   }
   step('classifying', { pending_hash: doc.hash, title: doc.title });
   const cls = await deps.classifier.classify(doc, signal);
-  step('chunking', { domain: cls.domain, confidence: cls.confidence, method: cls.method });
+  const sure = assessConfidence(cls, deps.lowConfidenceMargin);
+  // A doubtful file is still stored in its most likely domain; the flag asks a person to check it.
+  step('chunking', {
+    domain: cls.domain,
+    confidence: cls.confidence,
+    method: cls.method,
+    low_confidence: sure.low_confidence ? 1 : 0,
+    runner_up: sure.runner_up,
+    runner_up_confidence: sure.runner_up_confidence,
+  });
   const chunks = chunkDocument(doc.text, { ext: doc.ext, domain: cls.domain, counter: deps.counter });
   step('storing', { chunks_done: 0, chunks_total: chunks.length, content_hash: null }, `${chunks.length} chunks`);
 
@@ -114,7 +126,8 @@ export async function runPipeline(
       stored_at: new Date().toISOString(),
       error: null,
     },
-    `${chunks.length} chunks, ${cls.domain} (${Math.round(cls.confidence * 100)}%, ${cls.method})`,
+    `${chunks.length} chunks, ${cls.domain} (${Math.round(cls.confidence * 100)}%, ${cls.method})` +
+      (sure.low_confidence ? ', low confidence' : ''),
   )!;
   changed(stored);
   return { kind: 'stored', row: stored };

@@ -21,6 +21,10 @@ export interface FileRow {
   domain: Domain | null;
   confidence: number | null;
   method: string | null;
+  /** 1 when the classification was too unsure to trust without a look (SQLite has no booleans). */
+  low_confidence: number;
+  runner_up: Domain | null;
+  runner_up_confidence: number | null;
   chunks_done: number;
   chunks_total: number;
   error: string | null;
@@ -38,6 +42,14 @@ export interface StageEvent {
 }
 
 const now = () => new Date().toISOString();
+
+/** Changes to the schema below, applied in order; `user_version` records how many ran. */
+const MIGRATIONS = [
+  // The low-confidence flag and the domain that came closest.
+  `ALTER TABLE files ADD COLUMN low_confidence INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE files ADD COLUMN runner_up TEXT;
+   ALTER TABLE files ADD COLUMN runner_up_confidence REAL;`,
+];
 
 export class Ledger {
   readonly db: Database.Database;
@@ -74,6 +86,13 @@ export class Ledger {
     `);
     // Ledgers written before the commit stage was named for what it does.
     this.db.exec(`UPDATE files SET stage = 'storing' WHERE stage = 'embedding'`);
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
   }
 
   get(id: string): FileRow | undefined {
@@ -176,6 +195,9 @@ export class Ledger {
       is_active: active > 0,
       files_processed: count("SELECT COUNT(*) AS n FROM files WHERE stage IN ('stored', 'skipped')"),
       files_failed: count("SELECT COUNT(*) AS n FROM files WHERE stage = 'failed'"),
+      files_low_confidence: count(
+        "SELECT COUNT(*) AS n FROM files WHERE stage IN ('stored', 'skipped') AND low_confidence = 1",
+      ),
       current_file: running?.name ?? null,
       last_error: lastError ? `${lastError.name}: ${lastError.error}` : null,
     };
@@ -230,6 +252,9 @@ export function toProgress(r: FileRow): FileProgress {
     chunks_total: r.chunks_total,
     domain: r.domain,
     confidence: r.confidence,
+    low_confidence: r.low_confidence === 1,
+    runner_up: r.runner_up,
+    runner_up_confidence: r.runner_up_confidence,
     error: r.error,
     updated_at: r.updated_at,
   };

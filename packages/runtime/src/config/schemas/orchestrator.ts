@@ -30,6 +30,11 @@ export const orchestratorConfigSchema = z
     INGEST_WRITE_STABILITY_MS: int(300, 20, 60_000),
     /** Watch INGEST_DIR for changes; when false, only POST /api/knowledge/ingest and start-up scans ingest. */
     INGEST_WATCH: bool(true),
+    /** A file is flagged for review when its domain leads the runner-up's confidence by less than this (0: never). */
+    INGEST_LOW_CONFIDENCE_MARGIN: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.5),
+    ),
     /** The embedding model folder; when it holds the WordPiece vocabulary, chunk sizes are counted exactly. */
     EMBEDDING_MODEL_DIR: optionalStr(),
     /** Memory namespace holding the ingested knowledge (one collection per domain inside it). */
