@@ -1,5 +1,6 @@
 // Chat in a real browser against the whole stack: streaming answers, approving a tool run and seeing its output,
-// denying one, a memory query with its results, and the settings view's status.
+// denying one, a memory query with its results (its citations leading to them and to their source documents), and
+// the settings view's status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, bootApp } from './support/app.ts';
 import { chromiumAvailable, screenshot } from './support/browser.ts';
@@ -81,6 +82,24 @@ describe.skipIf(!chromiumAvailable())('chat in the browser', () => {
       list.scrollTop += card.getBoundingClientRect().top - list.getBoundingClientRect().top - 120;
     })()`);
     await screenshot(app.page, 'chat');
+
+    // [1] in the answer leads to hit 1; its source opens the whole stored document at the cited chunk.
+    const answer = app.page.getByTestId('assistant-message').last().getByTestId('final-answer');
+    await answer
+      .getByRole('button', { name: /^Source 1: / })
+      .first()
+      .click();
+    await expect.poll(() => first.getAttribute('data-highlighted')).toBe('true');
+    const cited = ((await first.locator('.hit__content').textContent()) ?? '').trim();
+    await first.getByTestId('hit-source').first().click();
+    const viewer = app.page.getByRole('dialog');
+    const chunk = viewer.locator('.source-chunk--cited');
+    await chunk.waitFor({ timeout: 15_000 });
+    expect(((await chunk.textContent()) ?? '').trim()).toBe(cited);
+    expect(await viewer.locator('.source-chunk').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(app.page, 'chat-source-viewer');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => viewer.count()).toBe(0);
   });
 
   it('lists the conversation after a reload and redraws it from the recorded history', async () => {

@@ -23,17 +23,25 @@ export interface RetrievalScore {
   recall_at_3: number;
   mrr: number;
   embedder: string;
+  /** Median score of the best hit over the questions the set answers. */
+  top_score_answered: number;
+  /** Median and highest score of the best hit over questions nothing in the set answers (the score must say so). */
+  top_score_unanswerable: number;
+  top_score_unanswerable_max: number;
   /** Questions whose answer was not first: the question, the expected file and what came first. */
   misses: { question: string; answer: string; rank: number; top: string[] }[];
 }
 
 const TOP_K = 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const fileOf = (source: string) => source.replace(/^ingest:/, '');
 
 export async function evaluateRetrieval(opts: {
   docsDir: string;
   questions: Question[];
+  /** Questions about things the documents do not hold. */
+  unanswerable?: string[];
   /** Extra environment of the memory service (e.g. a model folder). */
   memoryEnv?: Record<string, string>;
 }): Promise<RetrievalScore> {
@@ -67,13 +75,12 @@ export async function evaluateRetrieval(opts: {
     let hit3 = 0;
     let rr = 0;
     const misses: RetrievalScore['misses'] = [];
+    const ask = (query: string) =>
+      memory.query({ query, namespace: config.KNOWLEDGE_NAMESPACE, top_k: TOP_K, domains: [] });
+    const topScores: number[] = [];
     for (const q of opts.questions) {
-      const res = await memory.query({
-        query: q.question,
-        namespace: config.KNOWLEDGE_NAMESPACE,
-        top_k: TOP_K,
-        domains: [],
-      });
+      const res = await ask(q.question);
+      topScores.push(res.results[0]?.score ?? 0);
       const ranked: string[] = [];
       for (const r of res.results) {
         const file = fileOf(r.source?.file || r.metadata.source_file || '');
@@ -89,6 +96,8 @@ export async function evaluateRetrieval(opts: {
         misses.push({ question: q.question, answer: q.answer, rank, top: names });
       }
     }
+    const unanswerable: number[] = [];
+    for (const q of opts.unanswerable ?? []) unanswerable.push((await ask(q)).results[0]?.score ?? 0);
     const n = opts.questions.length;
     return {
       questions: n,
@@ -97,6 +106,9 @@ export async function evaluateRetrieval(opts: {
       recall_at_3: r3(hit3 / n),
       mrr: r3(rr / n),
       embedder: `${health.embedder} (${health.embedding_model})`,
+      top_score_answered: r3(median(topScores)),
+      top_score_unanswerable: r3(median(unanswerable)),
+      top_score_unanswerable_max: r3(Math.max(0, ...unanswerable)),
       misses,
     };
   } finally {

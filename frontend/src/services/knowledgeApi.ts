@@ -1,4 +1,10 @@
-import { AtlasResponse, IngestStatusResponse, KnowledgeStats, PathResponse } from '@pagi/contracts';
+import {
+  AtlasResponse,
+  IngestStatusResponse,
+  KnowledgeSourceResponse,
+  KnowledgeStats,
+  PathResponse,
+} from '@pagi/contracts';
 import { z } from 'zod';
 import { getJson, postJson } from './http.ts';
 
@@ -17,3 +23,9 @@ export const getAtlas = (method: AtlasMethod, maxNodes: number, signal?: AbortSi
 
 export const tracePath = (sourceId: string, targetId: string) =>
   postJson('/api/knowledge/path', { source_id: sourceId, target_id: targetId }, PathResponse, { timeoutMs: 30_000 });
+
+/** One stored document whole, for the chat's source viewer; `namespace` is that of the search that cited it. */
+export function getKnowledgeSource(file: string, namespace?: string, signal?: AbortSignal) {
+  const q = new URLSearchParams({ file, ...(namespace ? { namespace } : {}) });
+  return getJson(`/api/knowledge/source?${q}`, KnowledgeSourceResponse, { signal, timeoutMs: 30_000 });
+}

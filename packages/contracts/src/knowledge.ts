@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Domain } from './domains.ts';
+import { Namespace } from './ids.ts';
 
 /**
  * Where a file is in ingestion. `storing`: its chunks are being committed to the memory service, which embeds and
@@ -113,3 +114,22 @@ export const PathResponse = z.object({
   found: z.boolean(),
 });
 export type PathResponse = z.infer<typeof PathResponse>;
+
+/** GET /api/knowledge/source?file=…[&namespace=…]: one stored document, whole (the chat's source viewer). */
+export const KnowledgeSourceQuery = z.object({
+  file: z.string().min(1).max(1024),
+  /** Default: the knowledge base's namespace. */
+  namespace: Namespace.optional(),
+});
+export const SourceChunk = z.object({ id: z.string(), index: z.number().int(), content: z.string() });
+export const KnowledgeSourceResponse = z.object({
+  file: z.string(),
+  title: z.string(),
+  domain: z.string(),
+  /** In chunk order. */
+  chunks: z.array(SourceChunk),
+  /** True when the document has more chunks (or text) than one answer carries. */
+  truncated: z.boolean(),
+});
+export type SourceChunk = z.infer<typeof SourceChunk>;
+export type KnowledgeSourceResponse = z.infer<typeof KnowledgeSourceResponse>;

@@ -132,12 +132,23 @@ describe.each(backends)('store contract: $name', (backend) => {
     const res = await query(store, ns, 'INC-2291');
     expect(res[0]!.record.content).toBe('incident INC-2291 postmortem: disk failure');
     for (const r of res) {
-      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeGreaterThanOrEqual(0);
       expect(r.score).toBeLessThanOrEqual(1);
       expect(r.lexicalScore).toBeLessThanOrEqual(1);
     }
+    expect(res[0]!.score).toBeGreaterThan(0.7);
     expect(res[0]!.lexicalScore).toBe(1);
     expect(res[0]!.record).toMatchObject({ domain: 'body', sourceFile: 'ops.md', chunkIndex: 1, twinId: 'twin-1' });
+  });
+
+  it('scores on an absolute scale: a search for something never stored finds nothing scoring high', async () => {
+    const res = await query(store, ns, 'kubernetes helm chart upgrade runbook');
+    for (const r of res) expect(r.score).toBeLessThan(0.3);
+    // Half of the query's words present: a partial match, well below a full one.
+    const partial = await query(store, ns, 'disk quota policy');
+    expect(partial[0]!.record.content).toBe('disk quota exceeded on volume data01');
+    expect(partial[0]!.score).toBeGreaterThan(0.4);
+    expect(partial[0]!.score).toBeLessThan(0.9);
   });
 
   it('filters by domain and twin', async () => {

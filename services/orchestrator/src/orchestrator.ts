@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { ActivityFeed } from './activity/activity-feed.ts';
 import { announceChatEvents } from './activity/chat-activity.ts';
 import { announceIngestion } from './activity/ingestion-activity.ts';
+import { registerKnowledgeSourceRoute } from './api/knowledge-source-route.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
 import { orchestratorAccess } from './auth/route-access.ts';
 import { ChatEngine } from './chat/chat-engine.ts';
@@ -116,6 +117,8 @@ export async function startOrchestrator(
     logger,
   });
   registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer });
+  // Served with or without the mounted knowledge base: it reads the memory service only.
+  registerKnowledgeSourceRoute(app, { config, memory });
   knowledge?.registerRoutes(app);
 
   const grpcServers: RunningGrpcServer[] = [];

@@ -1,10 +1,19 @@
 import type { ActionResult } from '@pagi/contracts';
-import type { CSSProperties } from 'react';
-import { domainColor } from '../../lib/domains.ts';
-import { DomainBadge } from '../common/DomainBadge.tsx';
+import { MemoryHits } from './MemoryHits.tsx';
 
-/** The result of an approved action, shown in place under its card. */
-export function ActionResultView({ result }: { result: ActionResult }) {
+/**
+ * The result of an approved action, shown in place under its card. `actionId` anchors the hits a citation points
+ * at; `namespace` is where the search ran (its source documents are read from there).
+ */
+export function ActionResultView({
+  result,
+  actionId,
+  namespace,
+}: {
+  result: ActionResult;
+  actionId: string;
+  namespace?: string;
+}) {
   if (result.kind === 'execute_tool') {
     const ok = result.exit_code === 0 && !result.timed_out;
     return (
@@ -29,23 +38,7 @@ export function ActionResultView({ result }: { result: ActionResult }) {
       {result.results.length === 0 ? (
         <p className="muted">No memories matched “{result.query}”.</p>
       ) : (
-        <ol className="hits">
-          {result.results.map((hit) => (
-            <li key={hit.id} className="hit" style={{ '--domain': domainColor(hit.domain) } as CSSProperties}>
-              <div className="hit__head">
-                <DomainBadge domain={hit.domain} />
-                <span className="hit__score" title="Relevance score">
-                  score {hit.score.toFixed(3)}
-                </span>
-                <span className="hit__source muted small" title={hit.source_file}>
-                  {hit.title || hit.source_file || hit.id}
-                  {hit.chunk_index != null ? ` · chunk ${hit.chunk_index}` : ''}
-                </span>
-              </div>
-              <p className="hit__content">{hit.content}</p>
-            </li>
-          ))}
-        </ol>
+        <MemoryHits hits={result.results} actionId={actionId} namespace={namespace} />
       )}
     </div>
   );

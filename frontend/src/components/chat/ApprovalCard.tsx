@@ -128,7 +128,9 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
           {error}
         </p>
       )}
-      {result && <ActionResultView result={result} />}
+      {result && (
+        <ActionResultView result={result} actionId={action.action_id} namespace={isTool ? undefined : args.namespace} />
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { AssistantTurn } from '../../context/chat/chatModel.ts';
 import { ApprovalCard } from './ApprovalCard.tsx';
+import { HighlightedHit } from './citations.ts';
 import { RichText } from './RichText.tsx';
+import { useCitations } from './useCitations.ts';
 
 const STAGE_TEXT: Record<string, string> = {
   sending: 'Sending…',
@@ -11,6 +13,7 @@ const STAGE_TEXT: Record<string, string> = {
 export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
   const showCursor = turn.streaming;
   const waiting = turn.streaming && !turn.text && !turn.followUp;
+  const { cite, highlighted } = useCitations(turn);
   return (
     <article
       className={`msg msg--assistant${turn.error ? ' msg--error' : ''}`}
@@ -31,16 +34,18 @@ export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
       )}
       {turn.text && (
         <div className="msg__text">
-          <RichText text={turn.text} />
+          <RichText text={turn.text} cite={cite} />
           {showCursor && !turn.afterAction && <span className="cursor" aria-hidden="true" />}
         </div>
       )}
-      {turn.actions.map((a) => (
-        <ApprovalCard key={a.action.action_id} entry={a} />
-      ))}
+      <HighlightedHit value={highlighted}>
+        {turn.actions.map((a) => (
+          <ApprovalCard key={a.action.action_id} entry={a} />
+        ))}
+      </HighlightedHit>
       {turn.followUp && (
         <div className="msg__text msg__text--answer" data-testid="final-answer">
-          <RichText text={turn.followUp} />
+          <RichText text={turn.followUp} cite={cite} />
           {showCursor && <span className="cursor" aria-hidden="true" />}
         </div>
       )}

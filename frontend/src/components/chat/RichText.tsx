@@ -1,7 +1,12 @@
 import { Fragment } from 'react';
+import { hitTitle, splitCitations } from './citations.ts';
+import type { CiteOptions } from './useCitations.ts';
 
-/** Answers may carry `inline code` and ``` fenced blocks: render those, keep everything else as plain text. */
-export function RichText({ text }: { text: string }) {
+/**
+ * Answers may carry `inline code` and ``` fenced blocks: render those, keep everything else as plain text. With
+ * `cite`, markers such as [1] in the plain text (never in code) that name a hit become links to it.
+ */
+export function RichText({ text, cite }: { text: string; cite?: CiteOptions }) {
   const parts = text.split(/```[^\n`]*\n?([\s\S]*?)(?:```|$)/g);
   return (
     <>
@@ -15,12 +20,42 @@ export function RichText({ text }: { text: string }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
           <Fragment key={i}>
             {part.split(/`([^`\n]+)`/g).map((seg, j) =>
-              // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
-              j % 2 === 1 ? <code key={j}>{seg}</code> : <Fragment key={j}>{seg.replace(/^\n+|\n+$/g, '')}</Fragment>,
+              j % 2 === 1 ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
+                <code key={j}>{seg}</code>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
+                <Fragment key={j}>
+                  <Plain text={seg.replace(/^\n+|\n+$/g, '')} cite={cite} />
+                </Fragment>
+              ),
             )}
           </Fragment>
         ),
       )}
     </>
+  );
+}
+
+function Plain({ text, cite }: { text: string; cite?: CiteOptions }) {
+  if (!cite) return text;
+  return splitCitations(text, cite.hits.length).map((s, k) =>
+    s.kind === 'text' ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
+      <Fragment key={k}>{s.text}</Fragment>
+    ) : (
+      <button
+        // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable string
+        key={k}
+        type="button"
+        className="cite"
+        data-cite={s.n}
+        aria-label={`Source ${s.n}: ${hitTitle(cite.hits[s.n - 1]!)}`}
+        title={hitTitle(cite.hits[s.n - 1]!)}
+        onClick={() => cite.onCite(s.n)}
+      >
+        {s.text}
+      </button>
+    ),
   );
 }

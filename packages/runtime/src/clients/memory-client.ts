@@ -63,10 +63,20 @@ export class MemoryClient {
     return res.deleted;
   }
 
-  listPage(namespace: string, opts: { pageToken?: string; vectors: boolean }): Promise<ListMemoriesResponse__Output> {
+  /** One page of a namespace; with `sourceFile`, only that file's memories. */
+  listPage(
+    namespace: string,
+    opts: { pageToken?: string; vectors: boolean; sourceFile?: string },
+  ): Promise<ListMemoriesResponse__Output> {
     return this.call(
       'ListMemories',
-      { namespace, limit: LIST_PAGE, page_token: opts.pageToken ?? '', include_vectors: opts.vectors },
+      {
+        namespace,
+        limit: LIST_PAGE,
+        page_token: opts.pageToken ?? '',
+        include_vectors: opts.vectors,
+        source_file: opts.sourceFile ?? '',
+      },
       DEADLINE_MS.list,
     );
   }

@@ -47,6 +47,21 @@ export const bool = (fallback: boolean) =>
       }),
   );
 
+/** A decimal number in [min, max]; undefined when unset. */
+export const optionalNumber = (min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected a number' })
+      .min(min, `expected a number >= ${min}`)
+      .max(max, `expected a number <= ${max}`)
+      .optional(),
+  );
+
+/** One of a fixed set of words. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(emptyToUndefined, z.enum(values).default(fallback));
+
 export const str = (fallback: string) => z.preprocess(emptyToUndefined, z.string().default(fallback));
 
 export const optionalStr = () => z.preprocess(emptyToUndefined, z.string().optional());

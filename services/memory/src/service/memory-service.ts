@@ -160,6 +160,7 @@ export function memoryHandlers(deps: MemoryServiceDeps): AsyncHandlers<MemorySer
           includeVectors: p.include_vectors,
           domains: p.domains,
           twinId: p.twin_id,
+          sourceFile: p.source_file,
         });
       } catch (err) {
         if (err instanceof RangeError)

@@ -94,6 +94,7 @@ export const listSchema = z.object({
   include_vectors: z.boolean(),
   domains: z.array(requiredDomain).max(4),
   twin_id: twinId,
+  source_file: z.string().max(1024, 'at most 1024 characters'),
 });
 
 export const deleteSchema = z

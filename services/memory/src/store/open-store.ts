@@ -16,6 +16,8 @@ export async function openStore(config: MemoryConfig, embedder: Embedder, logger
       connectTimeoutMs: config.QDRANT_CONNECT_TIMEOUT_MS,
       heartbeatMs: config.QDRANT_HEARTBEAT_MS,
       requestTimeoutMs: config.QDRANT_TIMEOUT_MS,
+      denseWeight: denseWeight(config, embedder),
+      ranking: config.MEMORY_RANKING,
       logger,
     });
   }
@@ -23,9 +25,15 @@ export async function openStore(config: MemoryConfig, embedder: Embedder, logger
     stateDir: config.STATE_DIR,
     vectorsDir: config.VECTORS_DIR,
     embedder: embedderSignature(embedder),
-    denseWeight: embedder.kind === 'lexical-fallback' ? DENSE_WEIGHT.lexicalFallback : DENSE_WEIGHT.model,
+    denseWeight: denseWeight(config, embedder),
+    ranking: config.MEMORY_RANKING,
     index: { dim: embedder.dim, exactMax: config.MEMORY_EXACT_MAX_VECTORS, ...DEFAULT_HNSW },
     persistEveryMs: config.MEMORY_INDEX_PERSIST_SECONDS * 1000,
     logger,
   });
+}
+
+function denseWeight(config: MemoryConfig, embedder: Embedder): number {
+  if (config.MEMORY_DENSE_WEIGHT !== undefined) return config.MEMORY_DENSE_WEIGHT;
+  return embedder.kind === 'lexical-fallback' ? DENSE_WEIGHT.lexicalFallback : DENSE_WEIGHT.model;
 }

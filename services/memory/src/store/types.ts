@@ -41,7 +41,10 @@ export interface QueryParams {
 
 export interface ScoredMemory {
   record: MemoryRecord;
-  /** Fused relevance in [0, 1]. */
+  /**
+   * Relevance in [0, 1] on an absolute scale (see relevance.ts): the dense similarity and the share of the query's
+   * informative words the memory holds. Hits come in fused rank order, which this score need not follow exactly.
+   */
   score: number;
   /** Cosine similarity of the dense match (0 when only the lexical side found it). */
   denseScore: number;
@@ -57,6 +60,8 @@ export interface ListParams {
   includeVectors: boolean;
   domains: Domain[];
   twinId: string;
+  /** Empty or absent: every source file. */
+  sourceFile?: string;
 }
 
 export interface ListPage {

@@ -26,6 +26,7 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/knowledge/stats': 'read',
   'GET /api/knowledge/atlas': 'read',
   'POST /api/knowledge/path': 'read',
+  'GET /api/knowledge/source': 'read',
 };
 
 export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);

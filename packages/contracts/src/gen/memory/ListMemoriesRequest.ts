@@ -7,6 +7,7 @@ export interface ListMemoriesRequest {
   include_vectors?: boolean;
   domains?: string[];
   twin_id?: string;
+  source_file?: string;
 }
 
 export interface ListMemoriesRequest__Output {
@@ -16,4 +17,5 @@ export interface ListMemoriesRequest__Output {
   include_vectors: boolean;
   domains: string[];
   twin_id: string;
+  source_file: string;
 }

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { bool, common, dataDir, int, optionalStr, optionalUrl, port, str, url } from '../fields.ts';
+import {
+  bool,
+  choice,
+  common,
+  dataDir,
+  int,
+  optionalNumber,
+  optionalStr,
+  optionalUrl,
+  port,
+  str,
+  url,
+} from '../fields.ts';
 
 export const memoryConfigSchema = z
   .object({
@@ -36,6 +48,10 @@ export const memoryConfigSchema = z
     MEMORY_MAX_BATCH: int(512, 1),
     /** Collections up to this many vectors are searched exactly; larger ones use an HNSW index. */
     MEMORY_EXACT_MAX_VECTORS: int(2000, 0),
+    /** Which rankers a query consults: both fused (the default), or one alone, to measure what each contributes. */
+    MEMORY_RANKING: choice(['hybrid', 'dense', 'lexical'], 'hybrid'),
+    /** The dense ranking's say next to BM25 in fusion; unset: 1 with a model, 0.25 with the lexical fallback. */
+    MEMORY_DENSE_WEIGHT: optionalNumber(0, 10),
     /** How often changed HNSW indexes are written to VECTORS_DIR (also on shutdown). */
     MEMORY_INDEX_PERSIST_SECONDS: int(60, 1),
   })

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@pagi/runtime';
-import { isStopWord } from '../../text/terms.ts';
-import { words } from '../../text/tokens.ts';
 import { collectionName, collectionsFor } from '../collections.ts';
 import { DENSE_WEIGHT, reciprocalRankFusion } from '../fusion.ts';
+import { coverage, idf, queryWords, type Ranking, relevance, weighWords } from '../relevance.ts';
 import type {
   CollectionCount,
   ListPage,
@@ -18,6 +17,7 @@ import type {
 import { readGraph, removeGraph, writeGraph } from './index-files.ts';
 import { MemoryTable, type Written } from './memory-table.ts';
 import { blobToVector, rowToRecord } from './rows.ts';
+import { headingOf } from './schema.ts';
 import { type IndexParams, VectorCollection } from './vector-collection.ts';
 
 export interface EmbeddedStoreOptions {
@@ -27,6 +27,8 @@ export interface EmbeddedStoreOptions {
   embedder: string;
   /** Weight of the dense ranking in fusion (see DENSE_WEIGHT; default: a model's). */
   denseWeight?: number;
+  /** Rankers consulted (default both). */
+  ranking?: Ranking;
   index: IndexParams;
   persistEveryMs: number;
   logger: Logger;
@@ -34,6 +36,8 @@ export interface EmbeddedStoreOptions {
 
 /** Candidates taken from each ranker before fusion. */
 const depth = (topK: number) => Math.max(50, topK * 2);
+/** Lexical hits also scored densely when the vector index did not return them; lower ones cannot reach the top K. */
+const rescored = (topK: number) => Math.max(20, topK * 2);
 /**
  * Query terms found in more than this share of all memories are left out of the lexical query: their BM25 weight is
  * near zero, yet scoring every memory containing them is what makes full-text search slow on a large store.
@@ -150,37 +154,49 @@ export class EmbeddedStore implements MemoryStore {
     this.apply(this.table.write(rows, this.opts.embedder, Date.now()));
   }
 
-  /** The lexical query: distinct informative terms, OR-ed, without the ones too common to matter. */
-  private matchExpression(text: string): string {
-    const terms = [...new Set(words(text, 64).filter((w) => !isStopWord(w)))].slice(0, 32);
+  /**
+   * The query's informative words with their IDF, and the full-text query: those words OR-ed, without the ones too
+   * common to matter.
+   */
+  private lexicalQuery(text: string) {
+    const list = queryWords(text);
     const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, this.total * COMMON_TERM_SHARE));
-    const df =
-      this.total > COMMON_TERM_MIN_DOCS ? this.table.documentFrequencies(terms, limit + 1) : new Map<string, number>();
-    return terms
-      .filter((t) => (df.get(t) ?? 0) <= limit)
-      .map((t) => `"${t}"`)
+    const df = this.table.documentFrequencies(list, limit + 1);
+    const words = weighWords(list, (w) => idf(df.get(w) ?? 0, this.total));
+    const match = list
+      .filter((w) => this.total <= COMMON_TERM_MIN_DOCS || (df.get(w) ?? 0) <= limit)
+      .map((w) => `"${w}"`)
       .join(' OR ');
+    return { words, match };
   }
 
   async query(p: QueryParams): Promise<ScoredMemory[]> {
+    const ranking = this.opts.ranking ?? 'hybrid';
     const names = collectionsFor(p.namespace, p.domains);
     const n = depth(p.topK);
-    const lexical = this.table.lexical(this.matchExpression(p.text), names, p.twinId, n);
-    // Dense ranking over the union of both candidate sets: lexical hits the graph did not return are scored exactly,
-    // so a memory found by an exact identifier is ranked densely too instead of counting for one ranker only.
+    const q = this.lexicalQuery(p.text);
+    const lexical = ranking === 'dense' ? [] : this.table.lexical(q.match, names, p.twinId, n);
+    // Dense ranking over the union of both candidate sets: the best lexical hits the graph did not return are scored
+    // exactly, so a memory found by an exact identifier is ranked densely too instead of counting for one ranker only.
     const dense = new Map<number, number>();
-    for (const name of names) {
-      for (const d of this.collections.get(name)?.search(p.vector, n, p.twinId) ?? [])
-        dense.set(d.label, 1 - d.distance);
+    if (ranking !== 'lexical') {
+      for (const name of names) {
+        for (const d of this.collections.get(name)?.search(p.vector, n, p.twinId) ?? [])
+          dense.set(d.label, 1 - d.distance);
+      }
     }
-    const missing = lexical.map((l) => l.seq).filter((seq) => !dense.has(seq));
+    const missing = lexical
+      .slice(0, rescored(p.topK))
+      .map((l) => l.seq)
+      .filter((seq) => !dense.has(seq));
     for (const r of this.table.vectorsOf(missing, this.opts.embedder))
       dense.set(r.seq, dot(blobToVector(r.vector), p.vector));
-    const denseRanked = [...dense].sort((a, b) => b[1] - a[1]).map(([seq]) => seq);
+    const denseWeight = this.opts.denseWeight ?? DENSE_WEIGHT.model;
+    const denseRanked = ranking === 'lexical' ? [] : [...dense].sort((a, b) => b[1] - a[1]).map(([seq]) => seq);
     const fused = reciprocalRankFusion(
       denseRanked,
       lexical.map((l) => l.seq),
-      this.opts.denseWeight ?? DENSE_WEIGHT.model,
+      denseWeight,
     ).slice(0, p.topK);
     const rows = new Map(this.table.rows(fused.map((f) => f.key)).map((r) => [r.seq, r]));
     const bestRank = lexical[0]?.rank ?? 0;
@@ -188,10 +204,13 @@ export class EmbeddedStore implements MemoryStore {
     for (const f of fused) {
       const row = rows.get(f.key);
       if (!row) continue;
+      const record = rowToRecord(row, false);
+      const cosine = Math.max(0, dense.get(f.key) ?? 0);
+      const covered = coverage(q.words, `${headingOf(record.metadata)}\n${record.content}`);
       out.push({
-        record: rowToRecord(row, false),
-        score: f.score,
-        denseScore: Math.max(0, dense.get(f.key) ?? 0),
+        record,
+        score: relevance({ cosine, coverage: covered }, { dense: denseWeight, ranking }),
+        denseScore: cosine,
         lexicalScore: f.lexicalRank >= 0 && bestRank < 0 ? lexical[f.lexicalRank]!.rank / bestRank : 0,
       });
     }
@@ -207,6 +226,7 @@ export class EmbeddedStore implements MemoryStore {
       limit: p.limit + 1,
       collections: p.domains.length ? collectionsFor(p.namespace, p.domains) : [],
       twinId: p.twinId,
+      sourceFile: p.sourceFile,
     });
     const more = rows.length > p.limit;
     const page = rows.slice(0, p.limit);

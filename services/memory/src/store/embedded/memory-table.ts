@@ -23,7 +23,12 @@ export interface ListQuery {
   /** Empty: all collections of the namespace. */
   collections: string[];
   twinId: string;
+  /** Empty or absent: every source file. */
+  sourceFile?: string;
 }
+
+/** Lexical hits ranked before the collection filter, per hit wanted (see `lexical`). */
+const LEXICAL_WINDOW = 4;
 
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
@@ -146,19 +151,30 @@ export class MemoryTable {
   }
 
   /**
-   * BM25 over the given collections, best first (FTS5's bm25() is lower-is-better, so ranks are negative). Each hit is
-   * looked up once by seq in the narrow hit-filter index; the unary `+` keeps the collection and twin tests as checks on
-   * that entry rather than extra index probes per collection.
+   * BM25 over the given collections, best first (FTS5's bm25() is lower-is-better, so ranks are negative). The full-text
+   * index ranks first, over every collection, and only its best few hundred hits are checked against the collections
+   * and twin: looking each of thousands of matches up before ranking cost more than the ranking itself. When that window
+   * holds too few hits of these collections (a small namespace among large ones, or few matches at all), the exact
+   * query looks every match up.
    */
   lexical(match: string, collections: string[], twinId: string, limit: number): Array<{ seq: number; rank: number }> {
     if (!match || !collections.length) return [];
-    const sql = `SELECT f.rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank
+    const args: unknown[] = [...collections, ...(twinId ? [twinId] : []), limit];
+    // The unary `+` keeps the collection and twin tests as checks on each hit, never an index to scan instead.
+    const filter = `+m.collection IN (${inList(collections.length)}) ${twinId ? 'AND +m.twin_id = ?' : ''}`;
+    const windowed = this.prepared(`SELECT s.seq, s.rank FROM (
+        SELECT rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank FROM memories_fts
+        WHERE memories_fts MATCH ? ORDER BY rank LIMIT ?) s
+      CROSS JOIN memories m ON m.seq = s.seq WHERE ${filter} ORDER BY s.rank LIMIT ?`).all(
+      match,
+      limit * LEXICAL_WINDOW,
+      ...args,
+    ) as Array<{ seq: number; rank: number }>;
+    if (windowed.length >= limit) return windowed;
+    return this.prepared(`SELECT f.rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank
       FROM memories_fts f JOIN memories m INDEXED BY memories_hit_filter ON m.seq = f.rowid
-      WHERE memories_fts MATCH ? AND +m.collection IN (${inList(collections.length)})
-      ${twinId ? 'AND +m.twin_id = ?' : ''}
-      ORDER BY rank LIMIT ?`;
-    const args: unknown[] = [match, ...collections, ...(twinId ? [twinId] : []), limit];
-    return this.prepared(sql).all(...args) as Array<{ seq: number; rank: number }>;
+      WHERE memories_fts MATCH ? AND ${filter}
+      ORDER BY rank LIMIT ?`).all(match, ...args) as Array<{ seq: number; rank: number }>;
   }
 
   rows(seqs: number[]): MemoryRow[] {
@@ -171,8 +187,14 @@ export class MemoryTable {
       'namespace = ?',
       ...(q.collections.length ? [`collection IN (${inList(q.collections.length)})`] : []),
       ...(q.twinId ? ['twin_id = ?'] : []),
+      ...(q.sourceFile ? ['source_file = ?'] : []),
     ].join(' AND ');
-    const args: unknown[] = [q.namespace, ...q.collections, ...(q.twinId ? [q.twinId] : [])];
+    const args: unknown[] = [
+      q.namespace,
+      ...q.collections,
+      ...(q.twinId ? [q.twinId] : []),
+      ...(q.sourceFile ? [q.sourceFile] : []),
+    ];
     const rows = this.prepared(`SELECT * FROM memories WHERE ${where} AND seq > ? ORDER BY seq LIMIT ?`).all(
       ...args,
       q.afterSeq,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@pagi/runtime';
 import { QdrantClient } from '@qdrant/js-client-rest';
+import type { Ranking } from '../relevance.ts';
 import { QdrantStore } from './qdrant-store.ts';
 
 export interface QdrantOptions {
@@ -10,6 +11,8 @@ export interface QdrantOptions {
   connectTimeoutMs: number;
   heartbeatMs: number;
   requestTimeoutMs: number;
+  denseWeight?: number;
+  ranking?: Ranking;
   logger: Logger;
 }
 
@@ -43,7 +46,7 @@ export async function connectQdrant(opts: QdrantOptions): Promise<QdrantStore> {
     }
   }
   opts.logger.info({ url: opts.url }, 'connected to Qdrant');
-  const store = new QdrantStore(client, opts.dim, opts.logger);
+  const store = new QdrantStore(client, opts.dim, opts.logger, opts);
   store.startHeartbeat(opts.heartbeatMs);
   return store;
 }

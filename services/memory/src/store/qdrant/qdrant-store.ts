@@ -1,7 +1,8 @@
 import type { Logger } from '@pagi/runtime';
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import { collectionName, collectionsFor } from '../collections.ts';
-import { reciprocalRankFusion } from '../fusion.ts';
+import { DENSE_WEIGHT, reciprocalRankFusion } from '../fusion.ts';
+import { coverage, queryWords, type Ranking, relevance, weighWords } from '../relevance.ts';
 import type {
   CollectionCount,
   ListPage,
@@ -18,12 +19,20 @@ type Filter = { must: Array<{ key: string; match: { value: string } }> };
 const depth = (topK: number) => Math.max(50, topK * 2);
 const twinFilter = (twinId: string): Filter | undefined =>
   twinId ? { must: [{ key: 'twin_id', match: { value: twinId } }] } : undefined;
+/** Listing narrows by twin and by source file (both payload-indexed), each only when given. */
+const listFilter = (p: ListParams): Filter | undefined => {
+  const must = [
+    ...(p.twinId ? [{ key: 'twin_id', match: { value: p.twinId } }] : []),
+    ...(p.sourceFile ? [{ key: 'source_file', match: { value: p.sourceFile } }] : []),
+  ];
+  return must.length ? { must } : undefined;
+};
 const denseOf = (v: unknown): number[] | undefined =>
   v && typeof v === 'object' && 'dense' in v ? ((v as { dense: number[] }).dense ?? undefined) : undefined;
 
 /**
  * Qdrant backend: one collection per namespace and domain (like the embedded store), each with a cosine dense vector
- * and an IDF-weighted sparse vector; hybrid ranking uses Qdrant's query API with RRF fusion.
+ * and an IDF-weighted sparse vector; both rankings are fused here, weighted as in the embedded store.
  */
 export class QdrantStore implements MemoryStore {
   readonly backend = 'qdrant' as const;
@@ -33,11 +42,20 @@ export class QdrantStore implements MemoryStore {
   private known: Set<string> | undefined;
   private downSince = 0;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly denseWeight: number;
+  private readonly ranking: Ranking;
 
-  constructor(client: QdrantClient, dim: number, logger: Logger) {
+  constructor(
+    client: QdrantClient,
+    dim: number,
+    logger: Logger,
+    fusion: { denseWeight?: number; ranking?: Ranking } = {},
+  ) {
     this.client = client;
     this.dim = dim;
     this.logger = logger;
+    this.denseWeight = fusion.denseWeight ?? DENSE_WEIGHT.model;
+    this.ranking = fusion.ranking ?? 'hybrid';
   }
 
   startHeartbeat(everyMs: number): void {
@@ -143,50 +161,73 @@ export class QdrantStore implements MemoryStore {
     const names = await this.existing(collectionsFor(p.namespace, p.domains));
     const n = depth(p.topK);
     const filter = twinFilter(p.twinId);
-    const dense = Array.from(p.vector);
     const sparse = querySparse(p.text);
-    const hasTerms = sparse.indices.length > 0;
-    const answers = await Promise.all(
-      names.map((name) =>
-        this.client.queryBatch(name, {
-          searches: [
-            {
-              prefetch: [
-                { query: dense, using: 'dense', limit: n, filter },
-                ...(hasTerms ? [{ query: sparse, using: 'bm25', limit: n, filter }] : []),
-              ],
-              query: { fusion: 'rrf' },
-              limit: p.topK,
-              with_payload: true,
-            },
-            { query: dense, using: 'dense', limit: n, filter, with_payload: false },
-            ...(hasTerms ? [{ query: sparse, using: 'bm25', limit: n, filter, with_payload: false }] : []),
-          ],
-        }),
-      ),
-    );
-    // Qdrant fuses within each collection; across collections the same fusion is applied to the merged rankings.
-    const fusedHits = answers.flatMap((a) => a[0]?.points ?? []);
-    const denseHits = answers.flatMap((a) => a[1]?.points ?? []).sort((a, b) => b.score - a.score);
-    const lexicalHits = answers.flatMap((a) => a[2]?.points ?? []).sort((a, b) => b.score - a.score);
-    const candidates = new Map(fusedHits.map((h) => [String(h.id), h]));
+    const useDense = this.ranking !== 'lexical';
+    const useLexical = this.ranking !== 'dense' && sparse.indices.length > 0;
+    const searches = [
+      ...(useDense ? [{ query: Array.from(p.vector), using: 'dense', limit: n, filter, with_payload: false }] : []),
+      ...(useLexical ? [{ query: sparse, using: 'bm25', limit: n, filter, with_payload: false }] : []),
+    ];
+    if (!searches.length) return [];
+    const answers = await Promise.all(names.map((name) => this.client.queryBatch(name, { searches })));
+    // Each collection ranks its own points; the rankings are merged, then fused with the same weights as the embedded
+    // store's (Qdrant's own RRF cannot weigh one ranker above the other).
+    type Hit = { id: string; score: number; collection: string };
+    const ranked = (i: number): Hit[] =>
+      answers
+        .flatMap((a, c) =>
+          (a[i]?.points ?? []).map((h) => ({ id: String(h.id), score: h.score, collection: names[c]! })),
+        )
+        .sort((a, b) => b.score - a.score);
+    const denseHits = useDense ? ranked(0) : [];
+    const lexicalHits = useLexical ? ranked(useDense ? 1 : 0) : [];
     const fused = reciprocalRankFusion(
-      denseHits.map((h) => String(h.id)),
-      lexicalHits.map((h) => String(h.id)),
-    ).filter((f) => candidates.has(f.key));
+      denseHits.map((h) => h.id),
+      lexicalHits.map((h) => h.id),
+      this.denseWeight,
+    ).slice(0, p.topK);
+    const home = new Map([...denseHits, ...lexicalHits].map((h) => [h.id, h.collection]));
+    const payloads = await this.payloads(fused.map((f) => ({ id: f.key, collection: home.get(f.key)! })));
+    const words = weighWords(queryWords(p.text));
     const bestLexical = lexicalHits[0]?.score ?? 0;
-    return fused.slice(0, p.topK).map((f) => ({
-      record: fromPayload(f.key, candidates.get(f.key)!.payload as unknown as MemoryPayload),
-      score: f.score,
-      denseScore: f.denseRank >= 0 ? Math.max(0, denseHits[f.denseRank]!.score) : 0,
-      lexicalScore: f.lexicalRank >= 0 && bestLexical > 0 ? lexicalHits[f.lexicalRank]!.score / bestLexical : 0,
-    }));
+    return fused.flatMap((f) => {
+      const payload = payloads.get(f.key);
+      if (!payload) return [];
+      const record = fromPayload(f.key, payload);
+      const cosine = f.denseRank >= 0 ? Math.max(0, denseHits[f.denseRank]!.score) : 0;
+      const covered = coverage(
+        words,
+        `${record.metadata.title ?? ''} ${record.metadata.heading_path ?? ''}\n${record.content}`,
+      );
+      return [
+        {
+          record,
+          score: relevance({ cosine, coverage: covered }, { dense: this.denseWeight, ranking: this.ranking }),
+          denseScore: cosine,
+          lexicalScore: f.lexicalRank >= 0 && bestLexical > 0 ? lexicalHits[f.lexicalRank]!.score / bestLexical : 0,
+        },
+      ];
+    });
+  }
+
+  /** The payloads of these points, read from their collections. */
+  private async payloads(points: Array<{ id: string; collection: string }>): Promise<Map<string, MemoryPayload>> {
+    const byCollection = new Map<string, string[]>();
+    for (const p of points) byCollection.set(p.collection, [...(byCollection.get(p.collection) ?? []), p.id]);
+    const out = new Map<string, MemoryPayload>();
+    await Promise.all(
+      [...byCollection].map(async ([collection, ids]) => {
+        for (const r of await this.client.retrieve(collection, { ids, with_payload: true, with_vector: false }))
+          out.set(String(r.id), r.payload as unknown as MemoryPayload);
+      }),
+    );
+    return out;
   }
 
   /** Cursor: `<collection index>|<point id offset>` over the namespace's collections in name order. */
   async list(p: ListParams): Promise<ListPage> {
     const names = (await this.existing(collectionsFor(p.namespace, p.domains))).sort();
-    const filter = twinFilter(p.twinId);
+    const filter = listFilter(p);
     let [index, offset] = p.cursor ? p.cursor.split('|') : ['0', ''];
     let i = Number(index);
     if (!Number.isInteger(i) || i < 0) throw new RangeError('bad cursor');
