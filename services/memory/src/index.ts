@@ -10,3 +10,4 @@ export { MemoryTable } from './store/embedded/memory-table.ts';
 export { blobToVector } from './store/embedded/rows.ts';
 export { DEFAULT_HNSW, type IndexParams, VectorCollection } from './store/embedded/vector-collection.ts';
 export type { MemoryStore, NewMemory, QueryParams } from './store/types.ts';
+export { isStopWord } from './text/terms.ts';
