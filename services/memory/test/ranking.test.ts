@@ -75,3 +75,28 @@ describe('ranking modes', () => {
     expect(res[0]!.denseScore).toBeGreaterThan(0.5);
   });
 });
+
+describe('accents', () => {
+  it('finds a memory written with accents by a query without them, and scores its coverage in full', async () => {
+    const store = await storeWith('hybrid');
+    await store.upsert([
+      {
+        id: memoryId('r', 'accented'),
+        content: 'Résumé of the café meeting with Zoë',
+        namespace: 'r',
+        twinId: '',
+        domain: '',
+        memoryType: 'note',
+        sourceFile: '',
+        chunkIndex: 0,
+        contentHash: '',
+        metadata: {},
+        vector: lexicalVector('Résumé of the café meeting with Zoë', DIM),
+      },
+    ]);
+    const [hit] = await ask(store, 'resume cafe zoe');
+    expect(hit!.record.content).toBe('Résumé of the café meeting with Zoë');
+    expect(hit!.lexicalScore).toBe(1);
+    expect(hit!.score).toBeGreaterThan(0.7);
+  });
+});

@@ -3,7 +3,7 @@ import { terms } from '../text/terms.ts';
 import { fnv1a } from '../text/tokens.ts';
 import { type Embedder, normalize } from './embedder.ts';
 
-export const LEXICAL_MODEL = 'feature-hashing-terms-char3-v2';
+export const LEXICAL_MODEL = 'feature-hashing-terms-char3-v3';
 
 /** Word features weigh more than character trigrams; trigrams make near-spellings and word parts similar. */
 const WORD_WEIGHT = 1;

@@ -1,5 +1,4 @@
-import { stemmer } from 'stemmer';
-import { isStopWord, terms } from '../text/terms.ts';
+import { indexTerm, isStopWord } from '../text/terms.ts';
 import { words } from '../text/tokens.ts';
 
 // A hit's score says how well it answers the query on an absolute scale, not how it compares with the other hits:
@@ -14,7 +13,7 @@ const MAX_QUERY_WORDS = 32;
 export interface QueryWord {
   /** As typed (lower-cased): what the full-text index is asked for. */
   word: string;
-  /** Porter stem: what a memory's text is compared with. */
+  /** As the full-text index stores it (Porter stem): what postings and a memory's words are compared with. */
   stem: string;
   /** How informative the word is (inverse document frequency; 1 when the store keeps no statistics). */
   weight: number;
@@ -25,15 +24,13 @@ export function queryWords(text: string): string[] {
   return [...new Set(words(text, 64).filter((w) => !isStopWord(w)))].slice(0, MAX_QUERY_WORDS);
 }
 
-const stemOf = (w: string) => (/^[a-z]+$/.test(w) ? stemmer(w) : w);
-
 /** BM25's IDF for a word found in `df` of `total` memories. A word no memory holds weighs the most. */
 export function idf(df: number, total: number): number {
   return Math.log(1 + (Math.max(total, df) - df + 0.5) / (df + 0.5));
 }
 
 export function weighWords(list: string[], weight: (w: string) => number = () => 1): QueryWord[] {
-  return list.map((word) => ({ word, stem: stemOf(word), weight: weight(word) }));
+  return list.map((word) => ({ word, stem: indexTerm(word), weight: weight(word) }));
 }
 
 /** Share of the query's information (IDF mass) whose words appear in the text, in [0, 1]. */
@@ -41,7 +38,7 @@ export function coverage(query: QueryWord[], text: string): number {
   let total = 0;
   for (const q of query) total += q.weight;
   if (total <= 0) return 0;
-  const present = new Set(terms(text));
+  const present = new Set(words(text).map(indexTerm));
   let found = 0;
   for (const q of query) if (present.has(q.stem)) found += q.weight;
   return found / total;

@@ -1,10 +1,12 @@
 // Word tokenisation shared by the lexical embedder, the SQLite full-text query and Qdrant's sparse vectors.
-// Matches FTS5's unicode61 tokenizer with '_' as a token character, so `ERR_CONN_42` stays one token.
+// Matches FTS5's unicode61 tokenizer with '_' as a token character and diacritics removed, so `ERR_CONN_42` stays one
+// token and "Café" is "cafe".
 const WORD = /[\p{L}\p{N}_]+/gu;
+const MARK = /\p{M}/gu;
 
 export function words(text: string, max = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().normalize('NFKD').matchAll(WORD)) {
+  for (const m of text.toLowerCase().normalize('NFKD').replace(MARK, '').matchAll(WORD)) {
     out.push(m[0]);
     if (out.length >= max) break;
   }
