@@ -41,6 +41,7 @@ const RECALL_QUERIES = 200;
 const COMMIT_MEMORIES = 4096;
 const COMMIT_BATCH = 64;
 const COMMIT_ROUNDS = 3;
+const COMMIT_CALLERS = 4;
 
 const logger = createLogger('bench', 'silent');
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
@@ -171,7 +172,8 @@ async function measureQueries(client: MemoryServiceClient, corpusSize: number) {
 }
 
 /**
- * Memories/s committed over gRPC (2 concurrent callers, batches of 64) against the storage floor of the same rows
+ * Memories/s committed over gRPC (4 concurrent callers, as ingestion commits with INGEST_CONCURRENCY=4, so the service is
+ * never idle between batches; batches of 64) against the storage floor of the same rows
  * measured in the same run (storage-floor.ts), alternating so that drift of a shared machine hits both alike.
  */
 async function measureCommits(client: MemoryServiceClient) {
@@ -188,6 +190,7 @@ async function measureCommits(client: MemoryServiceClient) {
     embedder: 'lexical-fallback',
     memories: texts.length,
     batch: COMMIT_BATCH,
+    callers: COMMIT_CALLERS,
     rounds: COMMIT_ROUNDS,
     commit_per_s: Math.round(best(service)),
     storage_floor_per_s: Math.round(best(floor)),
@@ -211,7 +214,7 @@ async function commitOverGrpc(client: MemoryServiceClient, texts: string[], name
     }
   };
   const t = performance.now();
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: COMMIT_CALLERS }, worker));
   return texts.length / ((performance.now() - t) / 1000);
 }
 

@@ -55,7 +55,9 @@ export class EmbeddedStore implements MemoryStore {
   private readonly table: MemoryTable;
   private readonly collections = new Map<string, VectorCollection>();
   private timer: NodeJS.Timeout | undefined;
-  /** Memories stored (all namespaces), kept current by `apply`. */
+  /** Memories stored per collection, kept current by `apply`: health checks and metrics read them often. */
+  private readonly sizes = new Map<string, number>();
+  /** Memories stored (all namespaces). */
   private total = 0;
 
   private constructor(opts: EmbeddedStoreOptions, table: MemoryTable) {
@@ -67,6 +69,7 @@ export class EmbeddedStore implements MemoryStore {
     mkdirSync(opts.stateDir, { recursive: true });
     mkdirSync(opts.vectorsDir, { recursive: true });
     const store = new EmbeddedStore(opts, new MemoryTable(path.join(opts.stateDir, 'memory.sqlite')));
+    for (const c of store.table.counts()) store.sizes.set(c.collection, c.n);
     store.total = store.table.total();
     for (const name of store.table.collections()) store.load(name);
     store.persist();
@@ -140,6 +143,8 @@ export class EmbeddedStore implements MemoryStore {
   /** Applies a committed write to the in-memory indexes (synchronously, so no query sees half of it). */
   private apply(written: Written): void {
     this.total += written.added.length - written.removed.length;
+    for (const r of written.removed) this.sizes.set(r.collection, (this.sizes.get(r.collection) ?? 0) - 1);
+    for (const a of written.added) this.sizes.set(a.collection, (this.sizes.get(a.collection) ?? 0) + 1);
     for (const r of written.removed) this.collections.get(r.collection)?.remove(r.seq);
     for (const a of written.added) this.collection(a.collection).add(a.seq, a.vector, a.twinId);
   }
@@ -250,7 +255,10 @@ export class EmbeddedStore implements MemoryStore {
   }
 
   async counts(): Promise<CollectionCount[]> {
-    return this.table.counts().map((c) => ({ name: c.collection, count: c.n }));
+    return [...this.sizes]
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, count]) => ({ name, count }));
   }
 
   problem(): string {

@@ -79,8 +79,14 @@ export class MemoryTable {
       df: db.prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM (SELECT 1 FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)',
       ),
-      stale: db.prepare<[string, number], MemoryRow>('SELECT * FROM memories WHERE embedder != ? LIMIT ?'),
-      staleCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM memories WHERE embedder != ?'),
+      // `<` or `>` rather than `!=`: two ranges of the embedder index, empty when nothing is stale, where `!=` reads
+      // every row (a health check or the re-embedding loop would stall the service for milliseconds per 10k memories).
+      stale: db.prepare<[string, string, number], MemoryRow>(
+        'SELECT * FROM memories WHERE embedder < ? OR embedder > ? LIMIT ?',
+      ),
+      staleCount: db.prepare<[string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM memories WHERE embedder < ? OR embedder > ?',
+      ),
     };
   }
 
@@ -263,7 +269,7 @@ export class MemoryTable {
 
   /** Memories embedded by another embedder than the one in use (to be re-embedded). */
   stale(embedder: string, limit: number): MemoryRow[] {
-    return this.s.stale.all(embedder, limit);
+    return this.s.stale.all(embedder, embedder, limit);
   }
 
   versions(ids: string[]): Array<{ id: string; embedder: string; updated_at_ms: number }> {
@@ -274,7 +280,7 @@ export class MemoryTable {
   }
 
   staleCount(embedder: string): number {
-    return this.s.staleCount.get(embedder)?.n ?? 0;
+    return this.s.staleCount.get(embedder, embedder)?.n ?? 0;
   }
 
   close(): void {
