@@ -8,6 +8,8 @@ export const MemoryQueryRequest = z.object({
   namespace: Namespace.optional(),
   top_k: z.number().int().min(1).max(100).optional(),
   domains: z.array(Domain).optional(),
+  /** Hits scoring below this are left out (default: the orchestrator's MEMORY_MIN_SCORE). */
+  min_score: z.number().min(0).max(1).optional(),
 });
 export type MemoryQueryRequest = z.infer<typeof MemoryQueryRequest>;
 

@@ -82,7 +82,7 @@ export async function startOrchestrator(
   auditChatEvents(events, audit);
   announceChatEvents(events, activity);
   countChatEvents(events, chatMetrics());
-  const executor = new ActionExecutor({ memory, tools });
+  const executor = new ActionExecutor({ memory, tools, minScore: config.MEMORY_MIN_SCORE });
   const engine = new ChatEngine({ config, logger, planner, prompts, turns, actions, executor, tools, events });
   const recovery = new ApprovedRecovery({ actions, tools, engine, logger });
 

@@ -116,6 +116,26 @@ describe('orchestrator with the real memory and tools services', () => {
     expect(refused(bad, 400).code).toBe('invalid_request');
   });
 
+  it('POST /api/memory/query leaves out hits below the relevance floor', async () => {
+    const all = ok(
+      await orch.post('/api/memory/query', { query: 'credentials zebra', top_k: 10, min_score: 0 }),
+      MemoryQueryResponse,
+    );
+    const floored = ok(
+      await orch.post('/api/memory/query', { query: 'credentials zebra', top_k: 10 }),
+      MemoryQueryResponse,
+    );
+    expect(all.results.some((h) => h.score < 0.1)).toBe(true);
+    expect(floored.results.length).toBeGreaterThan(0);
+    expect(floored.results.length).toBeLessThan(all.results.length);
+    for (const h of floored.results) expect(h.score).toBeGreaterThanOrEqual(0.1);
+    // Nothing stored shares a word or a meaning with this: nothing comes back, rather than the least bad memories.
+    const nothing = ok(await orch.post('/api/memory/query', { query: 'zebra xylophone' }), MemoryQueryResponse);
+    expect(nothing).toMatchObject({ results: [], total: 0 });
+    const bad = await orch.post('/api/memory/query', { query: 'zebra', min_score: 2 });
+    expect(refused(bad, 400).code).toBe('invalid_request');
+  });
+
   it('GET /api/status includes the memory store backend and embedder', async () => {
     const res = ok(await orch.get('/api/status'), PlatformStatus);
     expect(res.memory).toMatchObject({ reachable: true, store_backend: 'embedded' });

@@ -47,6 +47,17 @@ export const bool = (fallback: boolean) =>
       }),
   );
 
+/** A decimal number in [min, max]. */
+export const num = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'expected a number' })
+      .min(min, `expected a number >= ${min}`)
+      .max(max, `expected a number <= ${max}`)
+      .default(fallback),
+  );
+
 /** A decimal number in [min, max]; undefined when unset. */
 export const optionalNumber = (min: number, max: number) =>
   z.preprocess(

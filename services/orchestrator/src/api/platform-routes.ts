@@ -31,7 +31,7 @@ export function registerPlatformRoutes(
   deps: {
     config: Pick<
       OrchestratorConfig,
-      'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'OPENROUTER_API_KEY' | 'KNOWLEDGE_NAMESPACE'
+      'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'OPENROUTER_API_KEY' | 'KNOWLEDGE_NAMESPACE' | 'MEMORY_MIN_SCORE'
     >;
     planner: Planner;
     memory: MemoryClient;
@@ -96,12 +96,16 @@ export function registerPlatformRoutes(
 
   app.post('/api/memory/query', async (req): Promise<MemoryQueryResponse> => {
     const body = parseWith(MemoryQueryRequest, req.body);
-    const found = await searchMemory(memory, {
-      query: body.query,
-      namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
-      top_k: body.top_k ?? DEFAULT_TOP_K,
-      domains: body.domains ?? [],
-    });
+    const found = await searchMemory(
+      memory,
+      {
+        query: body.query,
+        namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
+        top_k: body.top_k ?? DEFAULT_TOP_K,
+        domains: body.domains ?? [],
+      },
+      body.min_score ?? config.MEMORY_MIN_SCORE,
+    );
     return { results: found.hits, total: found.total, domain_attribution: found.domain_attribution };
   });
 

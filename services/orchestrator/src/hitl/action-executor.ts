@@ -8,16 +8,18 @@ import { searchMemory } from '../memory/memory-search.ts';
 export class ActionExecutor {
   private readonly memory: MemoryClient;
   private readonly tools: ToolsClient;
+  private readonly minScore: number;
 
-  constructor(deps: { memory: MemoryClient; tools: ToolsClient }) {
+  constructor(deps: { memory: MemoryClient; tools: ToolsClient; minScore: number }) {
     this.memory = deps.memory;
     this.tools = deps.tools;
+    this.minScore = deps.minScore;
   }
 
   async run(action: PendingAction): Promise<ActionResult> {
     const args = action.args;
     if (action.kind === 'query_memory' && 'query' in args) {
-      const found = await searchMemory(this.memory, { ...args, twin_id: '' });
+      const found = await searchMemory(this.memory, { ...args, twin_id: '' }, this.minScore);
       return {
         kind: 'query_memory',
         query: args.query,

@@ -55,9 +55,14 @@ export function collapseCopies(hits: MemoryHit[]): MemoryHit[] {
   return [...byText.values()];
 }
 
-/** One memory search, as the chat's approved action and POST /api/memory/query both run it. */
-export async function searchMemory(memory: MemoryClient, q: MemorySearch) {
+/**
+ * One memory search, as the chat's approved action and POST /api/memory/query both run it. Scores are absolute, so
+ * hits below `minScore` are ones that share neither words nor meaning with the query: they are left out rather than
+ * shown (and cited) as if they answered it.
+ */
+export async function searchMemory(memory: MemoryClient, q: MemorySearch, minScore: number) {
   const res = await memory.query({ ...q, top_k: Math.min(MAX_TOP_K, q.top_k + COPIES_MARGIN) });
-  const hits = collapseCopies(res.results.map(toHit)).slice(0, q.top_k);
-  return { hits, total: res.total, domain_attribution: domainAttribution(hits) };
+  const relevant = collapseCopies(res.results.map(toHit)).filter((h) => h.score >= minScore);
+  const hits = relevant.slice(0, q.top_k);
+  return { hits, total: relevant.length, domain_attribution: domainAttribution(hits) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auth, bool, common, dataDir, int, optionalStr, port, str, url } from '../fields.ts';
+import { auth, bool, common, dataDir, int, num, optionalStr, port, str, url } from '../fields.ts';
 
 export const orchestratorConfigSchema = z
   .object({
@@ -9,6 +9,8 @@ export const orchestratorConfigSchema = z
     ORCHESTRATOR_GRPC_PORT: port(50057),
     ORCHESTRATOR_ADMIN_GRPC_PORT: port(50056),
     MEMORY_GRPC_ADDR: url('http://127.0.0.1:50052'),
+    /** Memory search hits scoring below this (absolute relevance, 0-1) are left out of answers and results. */
+    MEMORY_MIN_SCORE: num(0.1, 0, 1),
     TOOLS_GRPC_ADDR: url('http://127.0.0.1:50054'),
     BUILD_GRPC_ADDR: url('http://127.0.0.1:50055'),
     /** openrouter (any OpenAI-compatible endpoint) or mock; without an API key the mock planner is used. */
@@ -31,10 +33,7 @@ export const orchestratorConfigSchema = z
     /** Watch INGEST_DIR for changes; when false, only POST /api/knowledge/ingest and start-up scans ingest. */
     INGEST_WATCH: bool(true),
     /** A file is flagged for review when its domain leads the runner-up's confidence by less than this (0: never). */
-    INGEST_LOW_CONFIDENCE_MARGIN: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.5),
-    ),
+    INGEST_LOW_CONFIDENCE_MARGIN: num(0.5, 0, 1),
     /** The embedding model folder; when it holds the WordPiece vocabulary, chunk sizes are counted exactly. */
     EMBEDDING_MODEL_DIR: optionalStr(),
     /** Memory namespace holding the ingested knowledge (one collection per domain inside it). */
