@@ -47,27 +47,19 @@ export const bool = (fallback: boolean) =>
       }),
   );
 
+const decimal = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a number' })
+    .min(min, `expected a number >= ${min}`)
+    .max(max, `expected a number <= ${max}`);
+
 /** A decimal number in [min, max]. */
 export const num = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: 'expected a number' })
-      .min(min, `expected a number >= ${min}`)
-      .max(max, `expected a number <= ${max}`)
-      .default(fallback),
-  );
+  z.preprocess(emptyToUndefined, decimal(min, max).default(fallback));
 
 /** A decimal number in [min, max]; undefined when unset. */
 export const optionalNumber = (min: number, max: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: 'expected a number' })
-      .min(min, `expected a number >= ${min}`)
-      .max(max, `expected a number <= ${max}`)
-      .optional(),
-  );
+  z.preprocess(emptyToUndefined, decimal(min, max).optional());
 
 /** One of a fixed set of words. */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>

@@ -1,5 +1,6 @@
 import { indexTerm, isStopWord } from '../text/terms.ts';
 import { words } from '../text/tokens.ts';
+import type { MemoryRecord } from './types.ts';
 
 // A hit's score says how well it answers the query on an absolute scale, not how it compares with the other hits:
 // with nothing relevant stored, the best hit must not score 1. Rank fusion orders the hits; this scores them.
@@ -33,12 +34,17 @@ export function weighWords(list: string[], weight: (w: string) => number = () =>
   return list.map((word) => ({ word, stem: indexTerm(word), weight: weight(word) }));
 }
 
-/** Share of the query's information (IDF mass) whose words appear in the text, in [0, 1]. */
-export function coverage(query: QueryWord[], text: string): number {
+/** A memory's title and heading path (set by the knowledge base), ranked above its text by both stores. */
+export function headingOf(metadata: Record<string, string>): string {
+  return `${metadata.title ?? ''} ${metadata.heading_path ?? ''}`.trim();
+}
+
+/** Share of the query's information (IDF mass) whose words appear in the memory's heading or text, in [0, 1]. */
+export function coverage(query: QueryWord[], record: Pick<MemoryRecord, 'metadata' | 'content'>): number {
   let total = 0;
   for (const q of query) total += q.weight;
   if (total <= 0) return 0;
-  const present = new Set(words(text).map(indexTerm));
+  const present = new Set(words(`${headingOf(record.metadata)}\n${record.content}`).map(indexTerm));
   let found = 0;
   for (const q of query) if (present.has(q.stem)) found += q.weight;
   return found / total;

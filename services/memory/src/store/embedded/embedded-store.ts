@@ -14,10 +14,10 @@ import type {
   QueryParams,
   ScoredMemory,
 } from '../types.ts';
-import { readGraph, removeGraph, writeGraph } from './index-files.ts';
+import { writeGraph } from './index-files.ts';
+import { loadIndex } from './index-load.ts';
 import { MemoryTable, type Written } from './memory-table.ts';
 import { blobToVector, rowToRecord } from './rows.ts';
-import { headingOf } from './schema.ts';
 import { type IndexParams, VectorCollection } from './vector-collection.ts';
 
 export interface EmbeddedStoreOptions {
@@ -57,8 +57,6 @@ export class EmbeddedStore implements MemoryStore {
   private timer: NodeJS.Timeout | undefined;
   /** Memories stored per collection, kept current by `apply`: health checks and metrics read them often. */
   private readonly sizes = new Map<string, number>();
-  /** Memories stored (all namespaces). */
-  private total = 0;
 
   private constructor(opts: EmbeddedStoreOptions, table: MemoryTable) {
     this.opts = opts;
@@ -70,65 +68,16 @@ export class EmbeddedStore implements MemoryStore {
     mkdirSync(opts.vectorsDir, { recursive: true });
     const store = new EmbeddedStore(opts, new MemoryTable(path.join(opts.stateDir, 'memory.sqlite')));
     for (const c of store.table.counts()) store.sizes.set(c.collection, c.n);
-    store.total = store.table.total();
-    for (const name of store.table.collections()) store.load(name);
+    for (const name of store.sizes.keys()) store.load(name);
     store.persist();
     store.timer = setInterval(() => store.persist(), opts.persistEveryMs);
     store.timer.unref();
     return store;
   }
 
-  /** Brings one collection's vector index in line with SQLite: reuse the persisted graph or rebuild it. */
+  /** Brings one collection's vector index in line with SQLite (see index-load.ts). */
   private load(name: string): void {
-    const { embedder, index, vectorsDir, logger } = this.opts;
-    const started = performance.now();
-    const labels = this.table.labels(name, embedder);
-    let collection: VectorCollection;
-    let how: string;
-    const read = labels.length > index.exactMax ? readGraph(vectorsDir, name, embedder, index) : undefined;
-    if (read?.graph) {
-      collection = VectorCollection.fromGraph(name, index, read.graph);
-      const inSql = new Set(labels.map((l) => l.seq));
-      const inGraph = new Set(collection.graphLabels());
-      let removed = 0;
-      for (const label of inGraph) {
-        if (!inSql.has(label)) {
-          collection.markDeleted(label);
-          removed++;
-        }
-      }
-      const missing = new Set<number>();
-      for (const l of labels) {
-        if (inGraph.has(l.seq)) collection.adopt(l.seq, l.twin_id);
-        else missing.add(l.seq);
-      }
-      if (missing.size) {
-        collection.reserve(missing.size);
-        for (const row of this.table.vectors(name, embedder)) {
-          if (missing.has(row.seq)) collection.add(row.seq, blobToVector(row.vector), row.twin_id);
-        }
-      }
-      collection.changes = missing.size + removed;
-      how = `persisted index caught up (${missing.size} added, ${removed} removed)`;
-    } else {
-      collection = new VectorCollection(name, index);
-      for (const row of this.table.vectors(name, embedder)) {
-        collection.add(row.seq, blobToVector(row.vector), row.twin_id);
-      }
-      if (read) logger.warn({ collection: name, reason: read.reason }, 'rebuilding vector index from SQLite');
-      else removeGraph(vectorsDir, name);
-      how = read ? `rebuilt (${read.reason})` : 'exact search';
-    }
-    this.collections.set(name, collection);
-    logger.info(
-      {
-        collection: name,
-        vectors: collection.size,
-        mode: collection.mode,
-        ms: Math.round(performance.now() - started),
-      },
-      `vector index ready: ${how}`,
-    );
+    this.collections.set(name, loadIndex(this.table, name, this.opts));
   }
 
   private collection(name: string): VectorCollection {
@@ -142,7 +91,6 @@ export class EmbeddedStore implements MemoryStore {
 
   /** Applies a committed write to the in-memory indexes (synchronously, so no query sees half of it). */
   private apply(written: Written): void {
-    this.total += written.added.length - written.removed.length;
     for (const r of written.removed) this.sizes.set(r.collection, (this.sizes.get(r.collection) ?? 0) - 1);
     for (const a of written.added) this.sizes.set(a.collection, (this.sizes.get(a.collection) ?? 0) + 1);
     for (const r of written.removed) this.collections.get(r.collection)?.remove(r.seq);
@@ -164,12 +112,14 @@ export class EmbeddedStore implements MemoryStore {
    * common to matter.
    */
   private lexicalQuery(text: string) {
+    let total = 0;
+    for (const n of this.sizes.values()) total += n;
     const list = queryWords(text);
-    const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, this.total * COMMON_TERM_SHARE));
+    const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, total * COMMON_TERM_SHARE));
     const df = this.table.documentFrequencies(list, limit + 1);
-    const words = weighWords(list, (w) => idf(df.get(w) ?? 0, this.total));
+    const words = weighWords(list, (w) => idf(df.get(w) ?? 0, total));
     const match = list
-      .filter((w) => this.total <= COMMON_TERM_MIN_DOCS || (df.get(w) ?? 0) <= limit)
+      .filter((w) => total <= COMMON_TERM_MIN_DOCS || (df.get(w) ?? 0) <= limit)
       .map((w) => `"${w}"`)
       .join(' OR ');
     return { words, match };
@@ -211,7 +161,7 @@ export class EmbeddedStore implements MemoryStore {
       if (!row) continue;
       const record = rowToRecord(row, false);
       const cosine = Math.max(0, dense.get(f.key) ?? 0);
-      const covered = coverage(q.words, `${headingOf(record.metadata)}\n${record.content}`);
+      const covered = coverage(q.words, record);
       out.push({
         record,
         score: relevance({ cosine, coverage: covered }, { dense: denseWeight, ranking }),

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import { headingOf } from '../relevance.ts';
 import type { NewMemory } from '../types.ts';
 import { type MemoryRow, vectorToBlob } from './rows.ts';
-import { headingOf, migrate } from './schema.ts';
+import { migrate } from './schema.ts';
 
 /** A query term in a chunk's title or headings counts this many times one in its text. */
 const HEADING_WEIGHT = 2.5;
@@ -68,14 +69,12 @@ export class MemoryTable {
       counts: db.prepare<[], { collection: string; n: number }>(
         'SELECT collection, COUNT(*) AS n FROM memories GROUP BY collection ORDER BY collection',
       ),
-      collections: db.prepare<[], { collection: string }>('SELECT DISTINCT collection FROM memories'),
       labels: db.prepare<[string, string], { seq: number; twin_id: string }>(
         'SELECT seq, twin_id FROM memories WHERE collection = ? AND embedder = ? ORDER BY seq',
       ),
       vectors: db.prepare<[string, string], { seq: number; twin_id: string; vector: Buffer }>(
         'SELECT seq, twin_id, vector FROM memories WHERE collection = ? AND embedder = ? ORDER BY seq',
       ),
-      total: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM memories'),
       df: db.prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM (SELECT 1 FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)',
       ),
@@ -214,10 +213,6 @@ export class MemoryTable {
     return this.s.counts.all();
   }
 
-  collections(): string[] {
-    return this.s.collections.all().map((r) => r.collection);
-  }
-
   labels(collection: string, embedder: string): Array<{ seq: number; twin_id: string }> {
     return this.s.labels.all(collection, embedder);
   }
@@ -261,10 +256,6 @@ export class MemoryTable {
       this.cache.set(sql, st);
     }
     return st;
-  }
-
-  total(): number {
-    return this.s.total.get()?.n ?? 0;
   }
 
   /** Memories embedded by another embedder than the one in use (to be re-embedded). */

@@ -40,13 +40,9 @@ const FTS = `CREATE VIRTUAL TABLE memories_fts USING fts5(
   heading, content, tokenize = "porter unicode61 remove_diacritics 2 tokenchars '_'"
 )`;
 
-/** The heading column of a memory, from its metadata (title and heading path set by the knowledge base). */
+/** The heading column of a memory, as `headingOf` (relevance.ts) makes it, for rows written before it existed. */
 export const HEADING_SQL = `trim(coalesce(json_extract(metadata, '$.title'), '') || ' ' ||
   coalesce(json_extract(metadata, '$.heading_path'), ''))`;
-
-export function headingOf(metadata: Record<string, string>): string {
-  return `${metadata.title ?? ''} ${metadata.heading_path ?? ''}`.trim();
-}
 
 /** Earlier layouts indexed the text alone, unstemmed: rebuilt once from the memories themselves. */
 function migrateFts(db: Database.Database): void {

@@ -195,10 +195,7 @@ export class QdrantStore implements MemoryStore {
       if (!payload) return [];
       const record = fromPayload(f.key, payload);
       const cosine = f.denseRank >= 0 ? Math.max(0, denseHits[f.denseRank]!.score) : 0;
-      const covered = coverage(
-        words,
-        `${record.metadata.title ?? ''} ${record.metadata.heading_path ?? ''}\n${record.content}`,
-      );
+      const covered = coverage(words, record);
       return [
         {
           record,
