@@ -1,69 +1,29 @@
 // Listing one source file's memories: every store backend (Qdrant only when QDRANT_URL is set) and the gRPC edge.
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@pagi/runtime';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lexicalVector } from '../src/embedding/lexical-embedder.ts';
-import { memoryId } from '../src/service/ids.ts';
-import { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
-import { DEFAULT_HNSW } from '../src/store/embedded/vector-collection.ts';
-import { connectQdrant } from '../src/store/qdrant/connect.ts';
 import type { ListParams, MemoryStore, NewMemory } from '../src/store/types.ts';
-import { type MemoryProcess, startMemory, tempDataDir, unary } from './helpers/memory-process.ts';
+import { type MemoryProcess, startMemory, unary } from './helpers/memory-process.ts';
+import { newMemory, openEmbedded, openQdrant } from './helpers/stores.ts';
 
 const DIM = 64;
-const logger = createLogger('memory-test', 'silent');
 const qdrantUrl = process.env.QDRANT_URL;
 
 const backends: Array<{ name: string; open(): Promise<MemoryStore> }> = [
-  {
-    name: 'embedded',
-    open: async () => {
-      const dir = tempDataDir();
-      return EmbeddedStore.open({
-        stateDir: `${dir}/state`,
-        vectorsDir: `${dir}/vectors`,
-        embedder: `lexical-fallback:test:${DIM}`,
-        index: { dim: DIM, exactMax: 1000, ...DEFAULT_HNSW },
-        persistEveryMs: 60_000,
-        logger,
-      });
-    },
-  },
+  { name: 'embedded', open: async () => openEmbedded(DIM) },
 ];
-if (qdrantUrl) {
-  backends.push({
-    name: 'qdrant',
-    open: () =>
-      connectQdrant({
-        url: qdrantUrl,
-        apiKey: process.env.QDRANT_API_KEY,
-        dim: DIM,
-        connectTimeoutMs: 10_000,
-        heartbeatMs: 60_000,
-        requestTimeoutMs: 10_000,
-        logger,
-      }),
-  });
-}
+if (qdrantUrl) backends.push({ name: 'qdrant', open: () => openQdrant(qdrantUrl, DIM) });
 
-function memory(namespace: string, file: string, index: number, extra: Partial<NewMemory> = {}): NewMemory {
-  const content = `${file} chunk ${index}`;
-  return {
-    id: memoryId(namespace, `${file}#${index}`),
-    content,
-    namespace,
-    twinId: 'twin-1',
+/** Chunk `index` of `file`, in the mind domain unless `extra` says otherwise. */
+const memory = (namespace: string, file: string, index: number, extra: Partial<NewMemory> = {}) =>
+  newMemory(namespace, `${file}#${index}`, `${file} chunk ${index}`, DIM, {
     domain: 'mind',
     memoryType: 'knowledge',
     sourceFile: file,
     chunkIndex: index,
     contentHash: 'h',
-    metadata: {},
-    vector: lexicalVector(content, DIM),
     ...extra,
-  };
-}
+  });
 
 describe.each(backends)('listing by source file: $name', (backend) => {
   let store: MemoryStore;

@@ -1,45 +1,18 @@
 // MEMORY_RANKING: each ranker can be consulted alone through the same store, to measure what each contributes.
-import { createLogger } from '@pagi/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lexicalVector } from '../src/embedding/lexical-embedder.ts';
-import { memoryId } from '../src/service/ids.ts';
-import { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
-import { DEFAULT_HNSW } from '../src/store/embedded/vector-collection.ts';
+import type { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
 import type { Ranking } from '../src/store/relevance.ts';
-import { tempDataDir } from './helpers/memory-process.ts';
+import { newMemory, openEmbedded } from './helpers/stores.ts';
 
 const DIM = 256;
-const logger = createLogger('memory-test', 'silent');
 const stores: EmbeddedStore[] = [];
 
 async function storeWith(ranking: Ranking): Promise<EmbeddedStore> {
-  const dir = tempDataDir();
-  const store = EmbeddedStore.open({
-    stateDir: `${dir}/state`,
-    vectorsDir: `${dir}/vectors`,
-    embedder: `lexical-fallback:test:${DIM}`,
-    ranking,
-    index: { dim: DIM, exactMax: 1000, ...DEFAULT_HNSW },
-    persistEveryMs: 60_000,
-    logger,
-  });
+  const store = openEmbedded(DIM, { ranking });
   stores.push(store);
   const texts = ['disk quota exceeded on volume data01', 'user prefers morning meetings', 'backup finished at night'];
-  await store.upsert(
-    texts.map((content, i) => ({
-      id: memoryId('r', `m${i}`),
-      content,
-      namespace: 'r',
-      twinId: '',
-      domain: '',
-      memoryType: 'note',
-      sourceFile: '',
-      chunkIndex: 0,
-      contentHash: '',
-      metadata: {},
-      vector: lexicalVector(content, DIM),
-    })),
-  );
+  await store.upsert(texts.map((content, i) => newMemory('r', `m${i}`, content, DIM, { twinId: '' })));
   return store;
 }
 
@@ -79,21 +52,7 @@ describe('ranking modes', () => {
 describe('accents', () => {
   it('finds a memory written with accents by a query without them, and scores its coverage in full', async () => {
     const store = await storeWith('hybrid');
-    await store.upsert([
-      {
-        id: memoryId('r', 'accented'),
-        content: 'Résumé of the café meeting with Zoë',
-        namespace: 'r',
-        twinId: '',
-        domain: '',
-        memoryType: 'note',
-        sourceFile: '',
-        chunkIndex: 0,
-        contentHash: '',
-        metadata: {},
-        vector: lexicalVector('Résumé of the café meeting with Zoë', DIM),
-      },
-    ]);
+    await store.upsert([newMemory('r', 'accented', 'Résumé of the café meeting with Zoë', DIM, { twinId: '' })]);
     const [hit] = await ask(store, 'resume cafe zoe');
     expect(hit!.record.content).toBe('Résumé of the café meeting with Zoë');
     expect(hit!.lexicalScore).toBe(1);

@@ -1,19 +1,14 @@
 // One contract for every store backend: always the embedded store; Qdrant too when QDRANT_URL is set.
 import { randomUUID } from 'node:crypto';
 import type { Domain } from '@pagi/contracts';
-import { createLogger } from '@pagi/runtime';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lexicalVector } from '../src/embedding/lexical-embedder.ts';
 import { memoryId } from '../src/service/ids.ts';
-import { EmbeddedStore } from '../src/store/embedded/embedded-store.ts';
-import { DEFAULT_HNSW } from '../src/store/embedded/vector-collection.ts';
-import { connectQdrant } from '../src/store/qdrant/connect.ts';
 import type { MemoryStore, NewMemory } from '../src/store/types.ts';
-import { tempDataDir } from './helpers/memory-process.ts';
+import { newMemory, openEmbedded, openQdrant } from './helpers/stores.ts';
 
 const DIM = 64;
-const logger = createLogger('memory-test', 'silent');
 
 interface Backend {
   name: string;
@@ -22,42 +17,15 @@ interface Backend {
 }
 
 const backends: Backend[] = [
-  {
-    name: 'embedded (exact search)',
-    open: async () => embedded(1000),
-  },
-  {
-    name: 'embedded (HNSW)',
-    open: async () => embedded(0),
-  },
+  { name: 'embedded (exact search)', open: async () => openEmbedded(DIM) },
+  { name: 'embedded (HNSW)', open: async () => openEmbedded(DIM, { exactMax: 0 }) },
 ];
-
-function embedded(exactMax: number): EmbeddedStore {
-  const dir = tempDataDir();
-  return EmbeddedStore.open({
-    stateDir: `${dir}/state`,
-    vectorsDir: `${dir}/vectors`,
-    embedder: `lexical-fallback:test:${DIM}`,
-    index: { dim: DIM, exactMax, ...DEFAULT_HNSW },
-    persistEveryMs: 60_000,
-    logger,
-  });
-}
 
 const qdrantUrl = process.env.QDRANT_URL;
 if (qdrantUrl) {
   backends.push({
     name: 'qdrant',
-    open: () =>
-      connectQdrant({
-        url: qdrantUrl,
-        apiKey: process.env.QDRANT_API_KEY,
-        dim: DIM,
-        connectTimeoutMs: 10_000,
-        heartbeatMs: 60_000,
-        requestTimeoutMs: 10_000,
-        logger,
-      }),
+    open: () => openQdrant(qdrantUrl, DIM),
     cleanup: async (namespaces) => {
       const client = new QdrantClient({
         url: qdrantUrl,
@@ -72,22 +40,8 @@ if (qdrantUrl) {
   });
 }
 
-function memory(namespace: string, key: string, content: string, extra: Partial<NewMemory> = {}): NewMemory {
-  return {
-    id: memoryId(namespace, key),
-    content,
-    namespace,
-    twinId: 'twin-1',
-    domain: '',
-    memoryType: 'note',
-    sourceFile: '',
-    chunkIndex: 0,
-    contentHash: '',
-    metadata: {},
-    vector: lexicalVector(content, DIM),
-    ...extra,
-  };
-}
+const memory = (namespace: string, key: string, content: string, extra: Partial<NewMemory> = {}) =>
+  newMemory(namespace, key, content, DIM, extra);
 
 const query = (
   store: MemoryStore,
