@@ -28,6 +28,7 @@ import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService
 import { reservePort } from '@pagi/tests/helpers/ports.ts';
 import { TEST_SERVICE_TOKEN } from '@pagi/tests/helpers/service-token.ts';
 import { memoryText, queryText } from './corpus.ts';
+import { round, summary } from './stats.ts';
 import { storageFloorPerSecond } from './storage-floor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,14 +45,6 @@ const COMMIT_ROUNDS = 3;
 const COMMIT_CALLERS = 4;
 
 const logger = createLogger('bench', 'silent');
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-const summary = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) });
 
 /** Writes memories [from, to) into the store directly, in batches like the service's. */
 async function fill(dataDir: string, from: number, to: number): Promise<number> {

@@ -20,6 +20,7 @@ import {
 } from '@pagi/memory';
 import { createLogger } from '@pagi/runtime';
 import { memoryText, queryText } from './corpus.ts';
+import { round, summary } from './stats.ts';
 
 // LanceDB's native logger reads LANCEDB_LOG when the module loads; at its default level every query without
 // `_distance` / `_score` in its projection prints a deprecation warning.
@@ -48,14 +49,6 @@ const LANCE = {
 
 const benchStarted = performance.now();
 const logger = createLogger('bench', 'silent');
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-const summary = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) });
 const seconds = (ms: number) => round(ms / 1000, 1);
 
 /** Wall time of `fn`, and its CPU time over all threads (which shows how many cores a native index build used). */
