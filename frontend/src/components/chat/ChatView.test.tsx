@@ -1,58 +1,8 @@
-// The chat view end to end in jsdom: the real provider, reducer and components, with the socket replaced by an
-// in-memory one so the test plays the gateway's part frame by frame.
-import type { ServerFrame } from '@pagi/contracts';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../../context/auth/AuthContext.tsx';
-import { ChatProvider } from '../../context/chat/ChatContext.tsx';
-import { me, toolAction } from '../../test/fixtures.ts';
-import { ChatView } from './ChatView.tsx';
-
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  static readonly OPEN = 1;
-  readyState = 0;
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((m: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  readonly url: string;
-  constructor(url: string) {
-    this.url = url;
-    FakeSocket.last = this;
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  push(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-  drop() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-}
-
-function renderChat() {
-  render(
-    <AuthProvider initial={me()}>
-      <ChatProvider>
-        <ChatView />
-      </ChatProvider>
-    </AuthProvider>,
-  );
-  const socket = FakeSocket.last!;
-  act(() => socket.open());
-  return socket;
-}
+import { FakeSocket, renderChat } from '../../test/chat-harness.tsx';
+import { toolAction } from '../../test/fixtures.ts';
 
 async function sendMessage(text: string, socket: FakeSocket) {
   await userEvent.type(screen.getByLabelText('Message your twin'), `${text}{Enter}`);

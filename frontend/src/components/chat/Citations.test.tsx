@@ -1,37 +1,11 @@
 // Citations in an answer, end to end in jsdom: the real providers and components; the test plays the gateway's
 // part over an in-memory socket and answers the source viewer's request itself.
-import type { KnowledgeSourceResponse, MemoryHit, ServerFrame } from '@pagi/contracts';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { KnowledgeSourceResponse, MemoryHit } from '@pagi/contracts';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../../context/auth/AuthContext.tsx';
-import { ChatProvider } from '../../context/chat/ChatContext.tsx';
-import { me, memoryAction } from '../../test/fixtures.ts';
-import { ChatView } from './ChatView.tsx';
-
-class FakeSocket {
-  static last: FakeSocket | null = null;
-  static readonly OPEN = 1;
-  readyState = 0;
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((m: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  readonly url: string;
-  constructor(url: string) {
-    this.url = url;
-    FakeSocket.last = this;
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  push(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
+import { FakeSocket, renderChat } from '../../test/chat-harness.tsx';
+import { memoryAction } from '../../test/fixtures.ts';
 
 const hit = (n: number, over: Partial<MemoryHit> = {}): MemoryHit => ({
   id: `m${n}`,
@@ -80,18 +54,7 @@ afterEach(() => {
 
 /** A turn whose approved memory search found HITS and whose answer cites them. */
 async function answeredTurn() {
-  render(
-    <AuthProvider initial={me()}>
-      <ChatProvider>
-        <ChatView />
-      </ChatProvider>
-    </AuthProvider>,
-  );
-  const socket = FakeSocket.last!;
-  act(() => {
-    socket.readyState = 1;
-    socket.onopen?.();
-  });
+  const socket = renderChat();
   await userEvent.type(screen.getByLabelText('Message your twin'), 'search my memory for keys{Enter}');
   const { session_id } = socket.sent.find((f) => f.type === 'chat') as { session_id: string };
   const action = memoryAction({ session_id, args: { query: 'keys', domains: [], top_k: 5, namespace: 'kb' } });
