@@ -43,6 +43,19 @@ export function file(over: Partial<FileProgress> = {}): FileProgress {
 }
 
 /** /api/auth/me as the gateway answers it; defaults to a signed-in operator with accounts on. */
+/** A stored note whose classification was unsure: heart, with body close behind. */
+export const doubtfulFile = (over: Partial<FileProgress> = {}) =>
+  file({
+    title: 'Weekly Check In',
+    stage: 'stored',
+    domain: 'heart',
+    confidence: 0.664,
+    low_confidence: true,
+    runner_up: 'body',
+    runner_up_confidence: 0.316,
+    ...over,
+  });
+
 export function me(over: Partial<MeResponse> = {}): MeResponse {
   return {
     auth_mode: 'on',

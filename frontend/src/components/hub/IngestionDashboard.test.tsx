@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../../context/auth/AuthContext.tsx';
 import { IngestionProvider } from '../../context/ingestion/IngestionContext.tsx';
 import { ToastProvider } from '../../context/toast/ToastContext.tsx';
-import { file, me } from '../../test/fixtures.ts';
+import { doubtfulFile, file, me } from '../../test/fixtures.ts';
 import { IngestionDashboard } from './IngestionDashboard.tsx';
 
 class QuietEventSource {
@@ -24,19 +24,7 @@ const status: IngestStatusResponse = {
     last_error: null,
   },
   files: [
-    file({
-      id: 'mixed',
-      name: 'weekly-check-in.md',
-      title: 'Weekly Check In',
-      stage: 'stored',
-      domain: 'heart',
-      confidence: 0.664,
-      low_confidence: true,
-      runner_up: 'body',
-      runner_up_confidence: 0.316,
-      chunks_done: 1,
-      chunks_total: 1,
-    }),
+    doubtfulFile({ id: 'mixed', name: 'weekly-check-in.md', chunks_done: 1, chunks_total: 1 }),
     file({
       id: 'clear',
       name: 'run-log-march.txt',

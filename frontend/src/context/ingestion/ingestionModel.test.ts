@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { file } from '../../test/fixtures.ts';
+import { doubtfulFile, file } from '../../test/fixtures.ts';
 import {
   aggregate,
   completionMessage,
@@ -66,15 +66,7 @@ describe('ingestion progress aggregation', () => {
         file({ title: undefined, name: 'notes.txt', stage: 'stored', domain: 'mind', confidence: null }),
       ),
     ).toBe('notes classified as MIND');
-    const doubtful = file({
-      title: 'Weekly Check In',
-      stage: 'stored',
-      domain: 'heart',
-      confidence: 0.664,
-      low_confidence: true,
-      runner_up: 'body',
-      runner_up_confidence: 0.316,
-    });
+    const doubtful = doubtfulFile();
     expect(completionMessage(doubtful)).toBe(
       'Weekly Check In classified as HEART with low confidence (66%; next: BODY 32%) — check the domain',
     );
