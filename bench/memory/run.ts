@@ -15,13 +15,15 @@ import {
   DEFAULT_HNSW,
   EmbeddedStore,
   embedderSignature,
+  graphFile,
   type IndexParams,
+  indexThreads,
   LEXICAL_MODEL,
   lexicalVector,
-  MemoryTable,
   memoryId,
   readGraph,
   VectorCollection,
+  VectorRows,
 } from '@pagi/memory';
 import { checkGrpcHealth, createClient, createLogger, loadProto, unary } from '@pagi/runtime';
 import type { MemoryServiceClient } from '@pagi/runtime/gen/memory/MemoryService.ts';
@@ -43,16 +45,19 @@ const COMMIT_MEMORIES = 4096;
 const COMMIT_BATCH = 64;
 const COMMIT_ROUNDS = 3;
 const COMMIT_CALLERS = 4;
+/** Vector index shards, as the service runs them on this machine (MEMORY_INDEX_THREADS unset). */
+const SHARDS = indexThreads(0);
 
 const logger = createLogger('bench', 'silent');
 
 /** Writes memories [from, to) into the store directly, in batches like the service's. */
 async function fill(dataDir: string, from: number, to: number): Promise<number> {
-  const store = EmbeddedStore.open({
+  const store = await EmbeddedStore.open({
     stateDir: path.join(dataDir, 'state'),
     vectorsDir: path.join(dataDir, 'vectors'),
     embedder: SIGNATURE,
     index: PARAMS,
+    indexThreads: SHARDS,
     persistEveryMs: 3_600_000,
     logger,
   });
@@ -208,16 +213,36 @@ async function commitOverGrpc(client: MemoryServiceClient, texts: string[], name
   };
   const t = performance.now();
   await Promise.all(Array.from({ length: COMMIT_CALLERS }, worker));
-  return texts.length / ((performance.now() - t) / 1000);
+  // Committed means durable and searchable: the clock stops once a query finds the last memory (the service indexes
+  // vectors in a worker, and a query is answered after every write acknowledged before it).
+  const last = texts.at(-1)!;
+  const found = await unary(client, 'QueryMemory', { query: last, namespace, top_k: 1 }, { deadlineMs: 30_000 });
+  const rate = texts.length / ((performance.now() - t) / 1000);
+  if (found.results[0]?.content !== last) throw new Error('the last committed memory is not searchable');
+  return rate;
 }
 
-/** recall@10 of the persisted HNSW graph against exhaustive (brute-force) search over every stored vector. */
+/**
+ * recall@10 of the persisted HNSW graphs (one per shard, searched each and merged, as the store does) against
+ * exhaustive (brute-force) search over every stored vector.
+ */
 function measureRecall(dataDir: string) {
-  const read = readGraph(path.join(dataDir, 'vectors'), COLLECTION, SIGNATURE, PARAMS);
-  if (!read.graph) throw new Error(`no graph: ${read.reason}`);
-  const graph = read.graph;
-  graph.setEf(PARAMS.efSearch);
-  const table = new MemoryTable(path.join(dataDir, 'state', 'memory.sqlite'));
+  const graphs = Array.from({ length: SHARDS }, (_, shard) => {
+    const read = readGraph(path.join(dataDir, 'vectors'), graphFile(COLLECTION, shard, SHARDS), SIGNATURE, PARAMS);
+    if (!read.graph) throw new Error(`no graph: ${read.reason}`);
+    read.graph.setEf(PARAMS.efSearch);
+    return read.graph;
+  });
+  const search = (v: number[]) =>
+    graphs
+      .flatMap((g) => {
+        const r = g.searchKnn(v, 10);
+        return r.neighbors.map((label, i) => ({ label, distance: r.distances[i]! }));
+      })
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 10)
+      .map((x) => x.label);
+  const table = new VectorRows(path.join(dataDir, 'state', 'memory.sqlite'));
   // A collection that never leaves exact mode: brute-force search over every vector.
   const exact = new VectorCollection('exact', { ...PARAMS, exactMax: Number.MAX_SAFE_INTEGER });
   for (const r of table.vectors(COLLECTION, SIGNATURE)) exact.add(r.seq, blobToVector(r.vector), '');
@@ -234,7 +259,7 @@ function measureRecall(dataDir: string) {
     const truth = new Set(exact.search(v, 10, '').map((x) => x.label));
     exactMs += performance.now() - t;
     t = performance.now();
-    const approx = graph.searchKnn(Array.from(v), 10).neighbors;
+    const approx = search(Array.from(v));
     hnswMs += performance.now() - t;
     hits += approx.filter((l) => truth.has(l)).length;
   }
@@ -242,7 +267,7 @@ function measureRecall(dataDir: string) {
     vectors: n,
     queries: RECALL_QUERIES,
     recall_at_10: round(hits / (RECALL_QUERIES * 10)),
-    hnsw: { m: PARAMS.m, ef_construction: PARAMS.efConstruction, ef_search: PARAMS.efSearch },
+    hnsw: { m: PARAMS.m, ef_construction: PARAMS.efConstruction, ef_search: PARAMS.efSearch, shards: SHARDS },
     hnsw_ms_per_query: round(hnswMs / RECALL_QUERIES),
     exact_ms_per_query: round(exactMs / RECALL_QUERIES),
   };

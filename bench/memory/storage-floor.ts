@@ -1,7 +1,7 @@
 // The storage floor of a commit: what any store that keeps memories durably and searchable by vector must do for the
 // same rows — a bare better-sqlite3 transaction per batch (same journal and fsync settings as the memory store, one
 // plain table, no full-text index) plus HNSW inserts with the same parameters. Committing through the service (gRPC,
-// validation, embedding, full-text indexing) is compared with this.
+// validation, embedding, lexical indexing) is compared with this.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -5,9 +5,11 @@ export { LEXICAL_MODEL, LexicalEmbedder, lexicalVector } from './embedding/lexic
 export { loadEmbedder } from './embedding/load-embedder.ts';
 export { memoryId } from './service/ids.ts';
 export { EmbeddedStore } from './store/embedded/embedded-store.ts';
-export { readGraph } from './store/embedded/index-files.ts';
+export { graphFile, readGraph } from './store/embedded/index-files.ts';
 export { MemoryTable } from './store/embedded/memory-table.ts';
 export { blobToVector } from './store/embedded/rows.ts';
 export { DEFAULT_HNSW, type IndexParams, VectorCollection } from './store/embedded/vector-collection.ts';
+export { VectorRows } from './store/embedded/vector-rows.ts';
+export { indexThreads } from './store/open-store.ts';
 export type { MemoryStore, NewMemory, QueryParams } from './store/types.ts';
 export { isStopWord } from './text/terms.ts';

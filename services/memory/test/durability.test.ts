@@ -4,8 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type MemoryProcess, startMemory, tempDataDir, unary } from './helpers/memory-process.ts';
 
-// Small collections switch to HNSW early, so that persisting and rebuilding the graph is exercised with little data.
-const ENV = { MEMORY_EXACT_MAX_VECTORS: '20' };
+// Small collections switch to HNSW early, so that persisting and rebuilding the graph is exercised with little data;
+// two vector index shards, each with its own graph file.
+const ENV = { MEMORY_EXACT_MAX_VECTORS: '20', MEMORY_INDEX_THREADS: '2' };
 const TOPICS = ['volcano', 'glacier', 'harbor', 'orchard', 'canyon', 'meadow', 'tundra', 'lagoon', 'prairie', 'delta'];
 
 const docs = (from: number, n: number) =>
@@ -36,19 +37,42 @@ async function allMemories(svc: MemoryProcess, namespace: string) {
 
 const logHas = (svc: MemoryProcess, text: string) => svc.log.some((l) => l.includes(text));
 
+/** What the start-up logs say was caught up from SQLite, summed over the index's shards. */
+function caughtUp(svc: MemoryProcess, index: 'vector' | 'lexical') {
+  const re = new RegExp(`${index} index ready: persisted index caught up \\((\\d+) added, (\\d+) removed\\)`);
+  const found = svc.log.flatMap((l) => {
+    const m = re.exec(l);
+    return m ? [[Number(m[1]), Number(m[2])]] : [];
+  });
+  return {
+    shards: found.length,
+    added: found.reduce((s, [a]) => s + a!, 0),
+    removed: found.reduce((s, [, r]) => s + r!, 0),
+  };
+}
+
 describe('embedded store durability', () => {
-  it('keeps data across restarts and rebuilds a missing, corrupt or stale HNSW index from SQLite', async () => {
+  it('keeps data across restarts and rebuilds a missing, corrupt or stale index from SQLite', async () => {
     const dataDir = tempDataDir();
-    const graph = path.join(dataDir, 'vectors', 'geo.general.hnsw');
+    const graph = path.join(dataDir, 'vectors', 'geo.general.shard0of2.hnsw');
+    const lexical = path.join(dataDir, 'vectors', '_lexical.bm25');
     let svc = await startMemory({ dataDir, env: ENV });
     await unary(svc.client, 'CommitMemories', { memories: docs(0, 120) });
     expect(await topContent(svc, 'Z77Q')).toBe('note 77 about the lagoon survey code Z77Q');
     expect(await svc.stop()).toBe(0);
-    expect(readdirSync(path.join(dataDir, 'vectors')).sort()).toEqual(['geo.general.hnsw', 'geo.general.json']);
+    expect(readdirSync(path.join(dataDir, 'vectors')).sort()).toEqual([
+      '_lexical.bm25',
+      '_lexical.json',
+      'geo.general.shard0of2.hnsw',
+      'geo.general.shard0of2.json',
+      'geo.general.shard1of2.hnsw',
+      'geo.general.shard1of2.json',
+    ]);
 
     // Clean restart: the persisted graph is reused as is.
     svc = await startMemory({ dataDir, env: ENV });
-    expect(logHas(svc, 'persisted index caught up (0 added, 0 removed)')).toBe(true);
+    expect(caughtUp(svc, 'vector')).toEqual({ shards: 2, added: 0, removed: 0 });
+    expect(caughtUp(svc, 'lexical')).toEqual({ shards: 1, added: 0, removed: 0 });
     expect(await topContent(svc, 'Z77Q')).toBe('note 77 about the lagoon survey code Z77Q');
     const before = await unary(svc.client, 'QueryMemory', { query: 'glacier survey', namespace: 'geo', top_k: 10 });
 
@@ -57,8 +81,10 @@ describe('embedded store durability', () => {
     await unary(svc.client, 'DeleteMemory', { memory_id: await commitIdOf(svc, 'n5') });
     await svc.stop('SIGKILL');
     svc = await startMemory({ dataDir, env: ENV });
-    expect(logHas(svc, 'persisted index caught up (10 added, 1 removed)')).toBe(true);
+    expect(caughtUp(svc, 'vector')).toEqual({ shards: 2, added: 10, removed: 1 });
+    expect(caughtUp(svc, 'lexical')).toEqual({ shards: 1, added: 10, removed: 1 });
     expect(await topContent(svc, 'Z125Q')).toBe('note 125 about the meadow survey code Z125Q');
+    expect(await topContent(svc, 'Z5Q')).not.toContain('Z5Q'); // deleted before the crash
     expect((await unary(svc.client, 'ListMemories', { namespace: 'geo' })).total).toBe(129);
     expect(await svc.stop()).toBe(0);
 
@@ -72,12 +98,15 @@ describe('embedded store durability', () => {
     );
     expect(await svc.stop()).toBe(0);
 
-    // Corrupt graph (bytes flipped in the middle): detected by checksum, never handed to hnswlib, rebuilt.
-    const bytes = readFileSync(graph);
-    for (let i = 0; i < 64; i++) bytes[Math.floor(bytes.length / 2) + i]! ^= 0xff;
-    writeFileSync(graph, bytes);
+    // Corrupt graph and lexical index (bytes flipped in the middle): detected by checksum, never parsed, rebuilt.
+    for (const file of [graph, lexical]) {
+      const bytes = readFileSync(file);
+      for (let i = 0; i < 64; i++) bytes[Math.floor(bytes.length / 2) + i]! ^= 0xff;
+      writeFileSync(file, bytes);
+    }
     svc = await startMemory({ dataDir, env: ENV });
     expect(logHas(svc, 'checksum mismatch')).toBe(true);
+    expect(logHas(svc, 'rebuilding lexical index from SQLite')).toBe(true);
     expect(await topContent(svc, 'Z77Q')).toBe('note 77 about the lagoon survey code Z77Q');
     expect(await svc.stop()).toBe(0);
 
@@ -87,7 +116,7 @@ describe('embedded store durability', () => {
     expect(logHas(svc, 'truncated')).toBe(true);
     expect(await svc.stop()).toBe(0);
     svc = await startMemory({ dataDir, env: ENV });
-    expect(logHas(svc, 'persisted index caught up (0 added, 0 removed)')).toBe(true);
+    expect(caughtUp(svc, 'vector')).toEqual({ shards: 2, added: 0, removed: 0 });
     expect(await topContent(svc, 'Z99Q')).toBe('note 99 about the delta survey code Z99Q');
     expect(await svc.stop()).toBe(0);
   });

@@ -9,7 +9,7 @@ const DIM = 256;
 const stores: EmbeddedStore[] = [];
 
 async function storeWith(ranking: Ranking): Promise<EmbeddedStore> {
-  const store = openEmbedded(DIM, { ranking });
+  const store = await openEmbedded(DIM, { ranking });
   stores.push(store);
   const texts = ['disk quota exceeded on volume data01', 'user prefers morning meetings', 'backup finished at night'];
   await store.upsert(texts.map((content, i) => newMemory('r', `m${i}`, content, DIM, { twinId: '' })));

@@ -19,6 +19,7 @@ interface Backend {
 const backends: Backend[] = [
   { name: 'embedded (exact search)', open: async () => openEmbedded(DIM) },
   { name: 'embedded (HNSW)', open: async () => openEmbedded(DIM, { exactMax: 0 }) },
+  { name: 'embedded (HNSW, 3 shards)', open: async () => openEmbedded(DIM, { exactMax: 0, indexThreads: 3 }) },
 ];
 
 const qdrantUrl = process.env.QDRANT_URL;

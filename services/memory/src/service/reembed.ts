@@ -19,7 +19,7 @@ export function startReembedding(store: EmbeddedStore, embedder: Embedder, logge
       try {
         const vectors = await embedder.embed(stale.map((r) => r.content));
         if (stopped) break;
-        done += store.refresh(stale.map((record, i) => ({ record, vector: vectors[i]! })));
+        done += await store.refresh(stale.map((record, i) => ({ record, vector: vectors[i]! })));
       } catch (err) {
         logger.warn({ err }, 're-embedding paused after an embedder error');
         await sleep(5000);

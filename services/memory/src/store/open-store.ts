@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Logger, MemoryConfig } from '@pagi/runtime';
 import { type Embedder, embedderSignature } from '../embedding/embedder.ts';
 import { EmbeddedStore } from './embedded/embedded-store.ts';
@@ -28,9 +29,15 @@ export async function openStore(config: MemoryConfig, embedder: Embedder, logger
     denseWeight: denseWeight(config, embedder),
     ranking: config.MEMORY_RANKING,
     index: { dim: embedder.dim, exactMax: config.MEMORY_EXACT_MAX_VECTORS, ...DEFAULT_HNSW },
+    indexThreads: indexThreads(config.MEMORY_INDEX_THREADS),
     persistEveryMs: config.MEMORY_INDEX_PERSIST_SECONDS * 1000,
     logger,
   });
+}
+
+/** MEMORY_INDEX_THREADS, where 0 means one per CPU core, at most 4. */
+export function indexThreads(configured: number): number {
+  return configured || Math.min(4, availableParallelism());
 }
 
 function denseWeight(config: MemoryConfig, embedder: Embedder): number {

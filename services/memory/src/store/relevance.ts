@@ -12,9 +12,9 @@ export type Ranking = 'hybrid' | 'dense' | 'lexical';
 const MAX_QUERY_WORDS = 32;
 
 export interface QueryWord {
-  /** As typed (lower-cased): what the full-text index is asked for. */
+  /** As typed (lower-cased). */
   word: string;
-  /** As the full-text index stores it (Porter stem): what postings and a memory's words are compared with. */
+  /** As the lexical index stores it (Porter stem): what postings and a memory's words are compared with. */
   stem: string;
   /** How informative the word is (inverse document frequency; 1 when the store keeps no statistics). */
   weight: number;
@@ -39,14 +39,18 @@ export function headingOf(metadata: Record<string, string>): string {
   return `${metadata.title ?? ''} ${metadata.heading_path ?? ''}`.trim();
 }
 
-/** Share of the query's information (IDF mass) whose words appear in the memory's heading or text, in [0, 1]. */
-export function coverage(query: QueryWord[], record: Pick<MemoryRecord, 'metadata' | 'content'>): number {
+/** The stems a memory's heading and text hold, for `coverage` where no lexical index keeps them. */
+export function stemsOf(record: Pick<MemoryRecord, 'metadata' | 'content'>): Set<string> {
+  return new Set(words(`${headingOf(record.metadata)}\n${record.content}`).map(indexTerm));
+}
+
+/** Share of the query's information (IDF mass) whose words the memory's heading or text hold, in [0, 1]. */
+export function coverage(query: QueryWord[], holds: (stem: string) => boolean): number {
   let total = 0;
   for (const q of query) total += q.weight;
   if (total <= 0) return 0;
-  const present = new Set(words(`${headingOf(record.metadata)}\n${record.content}`).map(indexTerm));
   let found = 0;
-  for (const q of query) if (present.has(q.stem)) found += q.weight;
+  for (const q of query) if (holds(q.stem)) found += q.weight;
   return found / total;
 }
 

@@ -3,7 +3,7 @@ import { words } from './tokens.ts';
 
 // What a text is about, as the lexical side sees it: its words without the ones every sentence has ("how", "the",
 // "do"), each reduced to its stem, so "splits" finds "split" and "splitting" (words with digits or '_' are kept whole
-// for the embedder: "v2" and "err_42" are identifiers). `indexTerm` is the full-text index's own view of a word.
+// for the embedder: "v2" and "err_42" are identifiers). `indexTerm` is the lexical index's own view of a word.
 
 const STOP_WORDS = new Set(
   `a about above after again against all am an and any are aren as at be because been before being below between both
@@ -29,5 +29,5 @@ export function terms(text: string, max = Number.POSITIVE_INFINITY): string[] {
   return out;
 }
 
-/** A word as FTS5's porter tokenizer stores it: every token stemmed ("k8s" is "k8"). */
+/** A word as the lexical index stores it (like FTS5's porter tokenizer): every token stemmed ("k8s" is "k8"). */
 export const indexTerm = (word: string) => stemmer(word);

@@ -1,5 +1,5 @@
-// Word tokenisation shared by the lexical embedder, the SQLite full-text query and Qdrant's sparse vectors.
-// Matches FTS5's unicode61 tokenizer with '_' as a token character and diacritics removed, so `ERR_CONN_42` stays one
+// Word tokenisation shared by the lexical embedder, the embedded store's lexical index and Qdrant's sparse vectors.
+// Matches SQLite FTS5's unicode61 tokenizer with '_' as a token character and diacritics removed, so `ERR_CONN_42` stays one
 // token and "Café" is "cafe".
 const WORD = /[\p{L}\p{N}_]+/gu;
 const MARK = /\p{M}/gu;

@@ -12,14 +12,18 @@ import { tempDataDir } from './memory-process.ts';
 
 export const logger = createLogger('memory-test', 'silent');
 
-/** An embedded store in a fresh folder; `exactMax` 0 puts every collection in an HNSW graph. */
-export function openEmbedded(dim: number, opts: { exactMax?: number; ranking?: Ranking } = {}): EmbeddedStore {
-  const dir = tempDataDir();
+/** An embedded store in a fresh folder (or `dir`); `exactMax` 0 puts every collection in an HNSW graph. */
+export function openEmbedded(
+  dim: number,
+  opts: { exactMax?: number; ranking?: Ranking; indexThreads?: number; dir?: string } = {},
+): Promise<EmbeddedStore> {
+  const dir = opts.dir ?? tempDataDir();
   return EmbeddedStore.open({
     stateDir: `${dir}/state`,
     vectorsDir: `${dir}/vectors`,
     embedder: `lexical-fallback:test:${dim}`,
     ...(opts.ranking ? { ranking: opts.ranking } : {}),
+    indexThreads: opts.indexThreads ?? 1,
     index: { dim, exactMax: opts.exactMax ?? 1000, ...DEFAULT_HNSW },
     persistEveryMs: 60_000,
     logger,

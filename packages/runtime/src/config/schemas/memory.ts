@@ -52,6 +52,11 @@ export const memoryConfigSchema = z
     MEMORY_RANKING: choice(['hybrid', 'dense', 'lexical'], 'hybrid'),
     /** The dense ranking's say next to BM25 in fusion; unset: 1 with a model, 0.25 with the lexical fallback. */
     MEMORY_DENSE_WEIGHT: optionalNumber(0, 10),
+    /**
+     * Worker threads holding the vector indexes, each a shard of every collection: inserts and searches run on all in
+     * parallel. 0: one per CPU core, at most 4.
+     */
+    MEMORY_INDEX_THREADS: int(0, 0, 16),
     /** How often changed HNSW indexes are written to VECTORS_DIR (also on shutdown). */
     MEMORY_INDEX_PERSIST_SECONDS: int(60, 1),
   })

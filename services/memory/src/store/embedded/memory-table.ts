@@ -4,16 +4,13 @@ import type { NewMemory } from '../types.ts';
 import { type MemoryRow, vectorToBlob } from './rows.ts';
 import { migrate } from './schema.ts';
 
-/** A query term in a chunk's title or headings counts this many times one in its text. */
-const HEADING_WEIGHT = 2.5;
-
 export interface Placed {
   seq: number;
   collection: string;
 }
 
 export interface Written {
-  added: Array<Placed & { twinId: string; vector: Float32Array }>;
+  added: Array<Placed & { twinId: string; vector: Float32Array; heading: string; content: string }>;
   removed: Placed[];
 }
 
@@ -28,21 +25,25 @@ export interface ListQuery {
   sourceFile?: string;
 }
 
-/** Lexical hits ranked before the collection filter, per hit wanted (see `lexical`). */
-const LEXICAL_WINDOW = 4;
+const HIT_COLUMNS = `seq, id, collection, namespace, twin_id, domain, memory_type, source_file, chunk_index,
+  content_hash, metadata, content, embedder, created_at_ms, updated_at_ms`;
 
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
-/** Bound on the document-frequency cache (distinct query terms remembered between writes). */
-const DF_CACHE_MAX = 4096;
+/** What the lexical index is built from: a memory's place, heading source and text. */
+export interface TextRow {
+  seq: number;
+  collection: string;
+  twin_id: string;
+  metadata: string;
+  content: string;
+}
 
-/** The SQLite side of the embedded store: the truth (content, payload, vector) and the FTS5 index. */
+/** The SQLite side of the embedded store: the truth (content, payload, vector), from which every index is built. */
 export class MemoryTable {
   readonly db: Database.Database;
   private readonly s;
   private readonly cache = new Map<string, Database.Statement>();
-  /** Capped document frequencies by term; valid until the next write. */
-  private readonly dfCache = new Map<string, { cap: number; n: number }>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -53,15 +54,11 @@ export class MemoryTable {
         'SELECT seq, collection, created_at_ms FROM memories WHERE id = ?',
       ),
       remove: db.prepare<[number]>('DELETE FROM memories WHERE seq = ?'),
-      removeText: db.prepare<[number]>('DELETE FROM memories_fts WHERE rowid = ?'),
       insert: db.prepare(
         `INSERT INTO memories (id, collection, namespace, twin_id, domain, memory_type, source_file, chunk_index,
            content_hash, metadata, content, vector, embedder, created_at_ms, updated_at_ms)
          VALUES (@id, @collection, @namespace, @twin_id, @domain, @memory_type, @source_file, @chunk_index,
            @content_hash, @metadata, @content, @vector, @embedder, @created_at_ms, @updated_at_ms)`,
-      ),
-      insertText: db.prepare<[number, string, string]>(
-        'INSERT INTO memories_fts (rowid, heading, content) VALUES (?, ?, ?)',
       ),
       bySource: db.prepare<[string, string], Placed>(
         'SELECT seq, collection FROM memories WHERE namespace = ? AND source_file = ?',
@@ -69,15 +66,7 @@ export class MemoryTable {
       counts: db.prepare<[], { collection: string; n: number }>(
         'SELECT collection, COUNT(*) AS n FROM memories GROUP BY collection ORDER BY collection',
       ),
-      labels: db.prepare<[string, string], { seq: number; twin_id: string }>(
-        'SELECT seq, twin_id FROM memories WHERE collection = ? AND embedder = ? ORDER BY seq',
-      ),
-      vectors: db.prepare<[string, string], { seq: number; twin_id: string; vector: Buffer }>(
-        'SELECT seq, twin_id, vector FROM memories WHERE collection = ? AND embedder = ? ORDER BY seq',
-      ),
-      df: db.prepare<[string, number], { n: number }>(
-        'SELECT COUNT(*) AS n FROM (SELECT 1 FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)',
-      ),
+      seqs: db.prepare<[], number>('SELECT seq FROM memories').pluck(),
       // `<` or `>` rather than `!=`: two ranges of the embedder index, empty when nothing is stale, where `!=` reads
       // every row (a health check or the re-embedding loop would stall the service for milliseconds per 10k memories).
       stale: db.prepare<[string, string, number], MemoryRow>(
@@ -92,13 +81,11 @@ export class MemoryTable {
   /** One transaction: replaced memories keep their creation time and get a new seq. */
   write(batch: Array<NewMemory & { collection: string }>, embedder: string, now: number): Written {
     const out: Written = { added: [], removed: [] };
-    this.dfCache.clear();
     this.db.transaction(() => {
       for (const m of batch) {
         const old = this.s.existing.get(m.id);
         if (old) {
           this.s.remove.run(old.seq);
-          this.s.removeText.run(old.seq);
           out.removed.push({ seq: old.seq, collection: old.collection });
         }
         const info = this.s.insert.run({
@@ -118,9 +105,14 @@ export class MemoryTable {
           created_at_ms: m.createdAtMs ?? old?.created_at_ms ?? now,
           updated_at_ms: m.updatedAtMs ?? now,
         });
-        const seq = Number(info.lastInsertRowid);
-        this.s.insertText.run(seq, headingOf(m.metadata), m.content);
-        out.added.push({ seq, collection: m.collection, twinId: m.twinId, vector: m.vector });
+        out.added.push({
+          seq: Number(info.lastInsertRowid),
+          collection: m.collection,
+          twinId: m.twinId,
+          vector: m.vector,
+          heading: headingOf(m.metadata),
+          content: m.content,
+        });
       }
     })();
     // A memory added then replaced within the same batch never reaches the indexes.
@@ -133,58 +125,28 @@ export class MemoryTable {
   }
 
   deleteById(id: string): Placed | undefined {
-    this.dfCache.clear();
     return this.db.transaction(() => {
       const old = this.s.existing.get(id);
       if (!old) return undefined;
       this.s.remove.run(old.seq);
-      this.s.removeText.run(old.seq);
       return { seq: old.seq, collection: old.collection };
     })();
   }
 
   deleteBySource(namespace: string, sourceFile: string): Placed[] {
-    this.dfCache.clear();
     return this.db.transaction(() => {
       const rows = this.s.bySource.all(namespace, sourceFile);
-      for (const r of rows) {
-        this.s.remove.run(r.seq);
-        this.s.removeText.run(r.seq);
-      }
+      for (const r of rows) this.s.remove.run(r.seq);
       return rows;
     })();
   }
 
-  /**
-   * BM25 over the given collections, best first (FTS5's bm25() is lower-is-better, so ranks are negative). The full-text
-   * index ranks first, over every collection, and only its best few hundred hits are checked against the collections
-   * and twin: looking each of thousands of matches up before ranking cost more than the ranking itself. When that window
-   * holds too few hits of these collections (a small namespace among large ones, or few matches at all), the exact
-   * query looks every match up.
-   */
-  lexical(match: string, collections: string[], twinId: string, limit: number): Array<{ seq: number; rank: number }> {
-    if (!match || !collections.length) return [];
-    const args: unknown[] = [...collections, ...(twinId ? [twinId] : []), limit];
-    // The unary `+` keeps the collection and twin tests as checks on each hit, never an index to scan instead.
-    const filter = `+m.collection IN (${inList(collections.length)}) ${twinId ? 'AND +m.twin_id = ?' : ''}`;
-    const windowed = this.prepared(`SELECT s.seq, s.rank FROM (
-        SELECT rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank FROM memories_fts
-        WHERE memories_fts MATCH ? ORDER BY rank LIMIT ?) s
-      CROSS JOIN memories m ON m.seq = s.seq WHERE ${filter} ORDER BY s.rank LIMIT ?`).all(
-      match,
-      limit * LEXICAL_WINDOW,
-      ...args,
-    ) as Array<{ seq: number; rank: number }>;
-    if (windowed.length >= limit) return windowed;
-    return this.prepared(`SELECT f.rowid AS seq, bm25(memories_fts, ${HEADING_WEIGHT}, 1.0) AS rank
-      FROM memories_fts f JOIN memories m INDEXED BY memories_hit_filter ON m.seq = f.rowid
-      WHERE memories_fts MATCH ? AND ${filter}
-      ORDER BY rank LIMIT ?`).all(match, ...args) as Array<{ seq: number; rank: number }>;
-  }
-
-  rows(seqs: number[]): MemoryRow[] {
+  /** These memories, without their vectors (search results do not carry them). */
+  rows(seqs: number[]): Array<Omit<MemoryRow, 'vector'>> {
     if (!seqs.length) return [];
-    return this.prepared(`SELECT * FROM memories WHERE seq IN (${inList(seqs.length)})`).all(...seqs) as MemoryRow[];
+    return this.prepared(`SELECT ${HIT_COLUMNS} FROM memories WHERE seq IN (${inList(seqs.length)})`).all(
+      ...seqs,
+    ) as Array<Omit<MemoryRow, 'vector'>>;
   }
 
   page(q: ListQuery): { rows: MemoryRow[]; total: number } {
@@ -213,14 +175,6 @@ export class MemoryTable {
     return this.s.counts.all();
   }
 
-  labels(collection: string, embedder: string): Array<{ seq: number; twin_id: string }> {
-    return this.s.labels.all(collection, embedder);
-  }
-
-  vectors(collection: string, embedder: string): IterableIterator<{ seq: number; twin_id: string; vector: Buffer }> {
-    return this.s.vectors.iterate(collection, embedder);
-  }
-
   /** Stored vectors of these memories, when they were made by `embedder`. */
   vectorsOf(seqs: number[], embedder: string): Array<{ seq: number; vector: Buffer }> {
     if (!seqs.length) return [];
@@ -230,22 +184,17 @@ export class MemoryTable {
     ) as Array<{ seq: number; vector: Buffer }>;
   }
 
-  /**
-   * How many memories contain each term (any namespace), counted up to `cap`: callers only compare against a threshold,
-   * and counting stops there instead of walking every posting of a common word. Cached until the next write.
-   */
-  documentFrequencies(terms: string[], cap: number): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const t of terms) {
-      let e = this.dfCache.get(t);
-      if (e?.cap !== cap) {
-        e = { cap, n: this.s.df.get(`"${t.replaceAll('"', '""')}"`, cap)?.n ?? 0 };
-        if (this.dfCache.size >= DF_CACHE_MAX) this.dfCache.clear();
-        this.dfCache.set(t, e);
-      }
-      out.set(t, e.n);
-    }
-    return out;
+  /** Every memory's seq (any embedder), to reconcile a persisted index with. */
+  seqs(): number[] {
+    return this.s.seqs.all();
+  }
+
+  /** These memories' text and place, to build the lexical index from. */
+  texts(seqs: number[]): TextRow[] {
+    if (!seqs.length) return [];
+    return this.prepared(
+      `SELECT seq, collection, twin_id, metadata, content FROM memories WHERE seq IN (${inList(seqs.length)})`,
+    ).all(...seqs) as TextRow[];
   }
 
   /** Statements whose SQL depends on the number of bound values, prepared once per shape. */

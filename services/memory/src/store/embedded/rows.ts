@@ -32,7 +32,7 @@ export function blobToVector(b: Buffer): Float32Array {
   return out;
 }
 
-export function rowToRecord(row: MemoryRow, withVector: boolean): MemoryRecord {
+export function rowToRecord(row: Omit<MemoryRow, 'vector'> & { vector?: Buffer }, withVector: boolean): MemoryRecord {
   return {
     id: row.id,
     content: row.content,
@@ -46,6 +46,6 @@ export function rowToRecord(row: MemoryRow, withVector: boolean): MemoryRecord {
     metadata: JSON.parse(row.metadata) as Record<string, string>,
     createdAtMs: row.created_at_ms,
     updatedAtMs: row.updated_at_ms,
-    ...(withVector ? { vector: blobToVector(row.vector) } : {}),
+    ...(withVector && row.vector ? { vector: blobToVector(row.vector) } : {}),
   };
 }

@@ -25,37 +25,11 @@ CREATE INDEX IF NOT EXISTS memories_collection ON memories(collection, seq);
 CREATE INDEX IF NOT EXISTS memories_namespace ON memories(namespace, seq);
 CREATE INDEX IF NOT EXISTS memories_source ON memories(namespace, source_file);
 CREATE INDEX IF NOT EXISTS memories_embedder ON memories(embedder);
--- The lexical query checks the collection and twin of every full-text hit (thousands per query on a large store).
--- Read from the wide table, each check costs a page of content and vector; this narrow index answers it alone.
-CREATE INDEX IF NOT EXISTS memories_hit_filter ON memories(seq, collection, twin_id);
--- Earlier layouts kept an fts5vocab table for document frequencies; it counted every posting of a common term.
+-- Earlier layouts ranked lexically with SQLite FTS5; the in-memory lexical index (lexical-index.ts) replaced it.
 DROP TABLE IF EXISTS memories_vocab;
+DROP TABLE IF EXISTS memories_fts;
+DROP INDEX IF EXISTS memories_hit_filter;
 `;
-
-/**
- * Full text in two columns: where a chunk sits (its document's title and heading path), weighted above the text
- * itself, and the text. Porter stemming, so "splits" finds "split" and "splitting".
- */
-const FTS = `CREATE VIRTUAL TABLE memories_fts USING fts5(
-  heading, content, tokenize = "porter unicode61 remove_diacritics 2 tokenchars '_'"
-)`;
-
-/** The heading column of a memory, as `headingOf` (relevance.ts) makes it, for rows written before it existed. */
-export const HEADING_SQL = `trim(coalesce(json_extract(metadata, '$.title'), '') || ' ' ||
-  coalesce(json_extract(metadata, '$.heading_path'), ''))`;
-
-/** Earlier layouts indexed the text alone, unstemmed: rebuilt once from the memories themselves. */
-function migrateFts(db: Database.Database): void {
-  const current = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'memories_fts'").get() as
-    | { sql: string }
-    | undefined;
-  if (current?.sql.includes('porter')) return;
-  db.transaction(() => {
-    if (current) db.exec('DROP TABLE memories_fts');
-    db.exec(FTS);
-    db.exec(`INSERT INTO memories_fts (rowid, heading, content) SELECT seq, ${HEADING_SQL}, content FROM memories`);
-  })();
-}
 
 export function migrate(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -63,5 +37,4 @@ export function migrate(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
-  migrateFts(db);
 }

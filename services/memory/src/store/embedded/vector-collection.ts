@@ -142,7 +142,8 @@ export class VectorCollection {
   private rebuildBrute(): void {
     const vectors = this.vectors!;
     const brute = new BruteforceSearch('cosine', this.params.dim);
-    brute.initIndex(Math.max(64, vectors.size * 2));
+    // Four times the room: the brute-force index cannot grow, and each rebuild re-adds every vector.
+    brute.initIndex(Math.min(this.params.exactMax + 1, Math.max(64, vectors.size * 4)));
     for (const [label, point] of vectors) brute.addPoint(point, label);
     this.brute = brute;
   }

@@ -2,7 +2,7 @@ import type { Logger } from '@pagi/runtime';
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import { collectionName, collectionsFor } from '../collections.ts';
 import { DENSE_WEIGHT, reciprocalRankFusion } from '../fusion.ts';
-import { coverage, queryWords, type Ranking, relevance, weighWords } from '../relevance.ts';
+import { coverage, queryWords, type Ranking, relevance, stemsOf, weighWords } from '../relevance.ts';
 import type {
   CollectionCount,
   ListPage,
@@ -195,7 +195,8 @@ export class QdrantStore implements MemoryStore {
       if (!payload) return [];
       const record = fromPayload(f.key, payload);
       const cosine = f.denseRank >= 0 ? Math.max(0, denseHits[f.denseRank]!.score) : 0;
-      const covered = coverage(words, record);
+      const stems = stemsOf(record);
+      const covered = coverage(words, (stem) => stems.has(stem));
       return [
         {
           record,
