@@ -163,12 +163,16 @@ describe.runIf(RUN_BWRAP_TESTS)('build service', () => {
       create('par-one', version('1')),
       create('par-two', version('2')),
     ]);
-    const logged = build
-      .logs()
-      .split('\n')
-      .slice(mark)
-      .map((l) => JSON.parse(l))
-      .filter((e) => e.msg === 'build started' || e.msg === 'build finished');
+    const read = () =>
+      build
+        .logs()
+        .split('\n')
+        .slice(mark)
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.msg === 'build started' || e.msg === 'build finished');
+    // A reply can arrive before the service's last log lines have come through its output pipe.
+    await expect.poll(() => read().length, { timeout: 5_000 }).toBe(8);
+    const logged = read();
     const events = logged.map((e) => `${e.msg === 'build started' ? '+' : '-'}${e.tool}`);
     // Builds of "same" never overlap: each start is followed by its own finish before the next start.
     const same = events.filter((e) => e.endsWith('same'));
