@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: bench setup build run-dev stop-dev test test-compose lint typecheck format proto proto-check backup restore
+.PHONY: bench setup build run-dev stop-dev run-mesh stop-mesh mesh-key test test-compose lint typecheck format proto proto-check backup restore
 
 setup:
 	@bash scripts/setup.sh
@@ -12,6 +12,17 @@ run-dev: setup build
 
 stop-dev:
 	@$(ENV) node scripts/dev/down.ts
+
+# N complete twins on this machine (data/mesh/twin-K, ports + 1000×K), bootstrapped to each other on 127.0.0.1.
+run-mesh: setup build
+	@$(ENV) N=$(or $(N),3) node scripts/mesh/up.ts
+
+stop-mesh:
+	@$(ENV) node scripts/mesh/down.ts
+
+# A swarm key for a private mesh, in data/mesh/swarm.key (see the README's mesh section).
+mesh-key: setup
+	@$(ENV) node scripts/mesh/key.ts
 
 test: setup lint typecheck proto-check build
 	@$(ENV) vitest run
@@ -50,4 +61,4 @@ restore: setup
 
 # Each benchmark prints one JSON object (figures in the README's performance table).
 bench: setup
-	@$(ENV) for b in chat gateway tools memory ingest; do node bench/$$b/run.ts; done
+	@$(ENV) for b in chat gateway tools memory ingest mesh; do node bench/$$b/run.ts; done

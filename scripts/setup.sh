@@ -8,9 +8,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 NODE_VERSION="$(tr -d '[:space:]' <"$ROOT/.nvmrc")"
 PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
-# Debian packages: bubblewrap (tool sandbox), chromium (browser tests), prometheus (scrape test), and for the
-# compose test's private Docker engine docker.io, docker-compose and debootstrap (its offline base images).
-APT_PACKAGES=(bubblewrap chromium prometheus docker.io docker-compose debootstrap)
+# Debian packages: bubblewrap (tool sandbox), chromium (browser tests), prometheus (scrape test), iproute2 (the mesh
+# discovery test's own network namespace), and for the compose test's private Docker engine docker.io,
+# docker-compose and debootstrap (its offline base images).
+APT_PACKAGES=(bubblewrap chromium prometheus iproute2 docker.io docker-compose debootstrap)
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }

@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './knowledge.ts';
 export * from './memory.ts';
+export * from './mesh.ts';
 export * from './platform.ts';
 export * from './turn-events.ts';
 export * from './ws.ts';

@@ -49,6 +49,8 @@ export interface Knowledge {
   subscribe(listener: (event: IngestEvent) => void): () => void;
   /** Resolves when nothing is queued or running (tests and the benchmark wait on it). */
   drained(): Promise<void>;
+  /** Files queued or being ingested. */
+  waiting(): number;
 }
 
 const STARTER_KEY = 'starter_ingested';
@@ -106,6 +108,7 @@ export async function startKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
   return {
     subscribe: (listener) => ingestor.subscribe(listener),
     drained: () => ingestor.drained(),
+    waiting: () => ledger.waiting(),
     registerRoutes(app) {
       registerKnowledgeRoutes(app, {
         ledger,

@@ -32,6 +32,8 @@ import { AuditLog } from './hitl/audit.ts';
 import { auditChatEvents } from './hitl/audit-trail.ts';
 import { PendingActionStore } from './hitl/pending-actions.ts';
 import { ApprovedRecovery } from './hitl/recovery.ts';
+import { registerFleetRoutes } from './mesh/fleet-routes.ts';
+import { startMesh } from './mesh/start-mesh.ts';
 import { chatMetrics, countChatEvents } from './metrics/chat-metrics.ts';
 import { Planner } from './planner/planner.ts';
 import { PromptStore } from './prompts/prompt-store.ts';
@@ -96,6 +98,14 @@ export async function startOrchestrator(
 
   const knowledge = opts.knowledge ? await startKnowledge({ config, logger, llm, memory }) : null;
   if (knowledge) announceIngestion(knowledge, activity);
+  const mesh = await startMesh(config, logger, {
+    memoryCount: async () => (await memory.health()).collections.reduce((n, c) => n + c.count, 0),
+    ingestionQueue: () => knowledge?.waiting() ?? 0,
+    pendingApprovals: () => actions.countPending(),
+  }).catch(async (err: unknown) => {
+    await knowledge?.close();
+    throw err;
+  });
   const app = createHttpApp({
     service: 'orchestrator',
     logger,
@@ -120,6 +130,7 @@ export async function startOrchestrator(
   // Served with or without the mounted knowledge base: it reads the memory service only.
   registerKnowledgeSourceRoute(app, { config, memory });
   knowledge?.registerRoutes(app);
+  registerFleetRoutes(app, mesh);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;
@@ -132,7 +143,7 @@ export async function startOrchestrator(
         logger,
         protos: ['orchestrator'],
         token: serviceToken,
-        services: [orchestratorService({ summarizer })],
+        services: [orchestratorService({ summarizer, mesh })],
       }),
     );
     grpcServers.push(
@@ -161,6 +172,7 @@ export async function startOrchestrator(
   } catch (err) {
     await Promise.all(grpcServers.map((s) => s.close(0)));
     await app.close();
+    await mesh?.stop();
     await knowledge?.close();
     memory.close();
     tools.close();
@@ -180,6 +192,7 @@ export async function startOrchestrator(
       recovery.close();
       await app.close();
       await Promise.all(grpcServers.map((s) => s.close()));
+      await mesh?.stop();
       await knowledge?.close();
       memory.close();
       tools.close();

@@ -6,6 +6,7 @@ const ITEMS: { view: View; label: string; icon: IconName }[] = [
   { view: 'chat', label: 'Chat', icon: 'chat' },
   { view: 'hub', label: 'Intelligence Hub', icon: 'hub' },
   { view: 'atlas', label: 'Knowledge Atlas', icon: 'atlas' },
+  { view: 'network', label: 'Network', icon: 'network' },
   { view: 'telemetry', label: 'Telemetry', icon: 'pulse' },
   { view: 'media', label: 'Media', icon: 'media' },
   { view: 'settings', label: 'Settings', icon: 'settings' },

@@ -7,6 +7,7 @@ import { ChatView } from '../chat/ChatView.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { HubView } from '../hub/HubView.tsx';
 import { MediaView } from '../media/MediaView.tsx';
+import { NetworkView } from '../network/NetworkView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { TelemetryView } from '../telemetry/TelemetryView.tsx';
 import { NavRail } from './NavRail.tsx';
@@ -19,6 +20,7 @@ const TITLES: Record<View, string> = {
   chat: 'Chat',
   hub: 'Intelligence Hub',
   atlas: 'Knowledge Atlas',
+  network: 'Network',
   telemetry: 'Telemetry',
   media: 'Media',
   settings: 'Settings & status',
@@ -46,6 +48,7 @@ export function Shell() {
               <AtlasView />
             </Suspense>
           )}
+          {view === 'network' && <NetworkView />}
           {view === 'telemetry' && <TelemetryView />}
           {view === 'media' && <MediaView />}
           {view === 'settings' && <SettingsView />}

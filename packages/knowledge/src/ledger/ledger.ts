@@ -176,6 +176,15 @@ export class Ledger {
     return rows;
   }
 
+  /** Files queued or being ingested. */
+  waiting(): number {
+    return (
+      this.q(
+        `SELECT COUNT(*) AS n FROM files WHERE stage IN ('queued', ${RUNNING_STAGES.map((s) => `'${s}'`).join(',')})`,
+      ).get() as { n: number }
+    ).n;
+  }
+
   summary(): IngestSummary {
     const count = (sql: string) => (this.q(sql).get() as { n: number }).n;
     const running = this.db
@@ -188,9 +197,7 @@ export class Ledger {
         "SELECT name, error FROM files WHERE stage = 'failed' AND error IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
       )
       .get() as { name: string; error: string } | undefined;
-    const active = count(
-      `SELECT COUNT(*) AS n FROM files WHERE stage IN ('queued', ${RUNNING_STAGES.map((s) => `'${s}'`).join(',')})`,
-    );
+    const active = this.waiting();
     return {
       is_active: active > 0,
       files_processed: count("SELECT COUNT(*) AS n FROM files WHERE stage IN ('stored', 'skipped')"),

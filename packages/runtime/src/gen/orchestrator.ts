@@ -1,9 +1,39 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type {
+  Heartbeat as _mesh_Heartbeat,
+  Heartbeat__Output as _mesh_Heartbeat__Output,
+} from '@pagi/contracts/gen/mesh/Heartbeat.ts';
+import type { Hello as _mesh_Hello, Hello__Output as _mesh_Hello__Output } from '@pagi/contracts/gen/mesh/Hello.ts';
+import type {
+  HelloReply as _mesh_HelloReply,
+  HelloReply__Output as _mesh_HelloReply__Output,
+} from '@pagi/contracts/gen/mesh/HelloReply.ts';
+import type {
+  HelloVerdict as _mesh_HelloVerdict,
+  HelloVerdict__Output as _mesh_HelloVerdict__Output,
+} from '@pagi/contracts/gen/mesh/HelloVerdict.ts';
+import type {
+  NodeHealth as _mesh_NodeHealth,
+  NodeHealth__Output as _mesh_NodeHealth__Output,
+} from '@pagi/contracts/gen/mesh/NodeHealth.ts';
 import type {
   DependencyHealth as _orchestrator_DependencyHealth,
   DependencyHealth__Output as _orchestrator_DependencyHealth__Output,
 } from '@pagi/contracts/gen/orchestrator/DependencyHealth.ts';
+import type {
+  FleetNode as _orchestrator_FleetNode,
+  FleetNode__Output as _orchestrator_FleetNode__Output,
+} from '@pagi/contracts/gen/orchestrator/FleetNode.ts';
+import type {
+  GetFleetNodeRequest as _orchestrator_GetFleetNodeRequest,
+  GetFleetNodeRequest__Output as _orchestrator_GetFleetNodeRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetFleetNodeRequest.ts';
+import type {
+  GetMeshStatusRequest as _orchestrator_GetMeshStatusRequest,
+  GetMeshStatusRequest__Output as _orchestrator_GetMeshStatusRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetMeshStatusRequest.ts';
 import type {
   GetPromptHistoryRequest as _orchestrator_GetPromptHistoryRequest,
   GetPromptHistoryRequest__Output as _orchestrator_GetPromptHistoryRequest__Output,
@@ -20,6 +50,18 @@ import type {
   HealthCheckResponse as _orchestrator_HealthCheckResponse,
   HealthCheckResponse__Output as _orchestrator_HealthCheckResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/HealthCheckResponse.ts';
+import type {
+  ListFleetRequest as _orchestrator_ListFleetRequest,
+  ListFleetRequest__Output as _orchestrator_ListFleetRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListFleetRequest.ts';
+import type {
+  ListFleetResponse as _orchestrator_ListFleetResponse,
+  ListFleetResponse__Output as _orchestrator_ListFleetResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListFleetResponse.ts';
+import type {
+  MeshStatus as _orchestrator_MeshStatus,
+  MeshStatus__Output as _orchestrator_MeshStatus__Output,
+} from '@pagi/contracts/gen/orchestrator/MeshStatus.ts';
 import type {
   PromptVersion as _orchestrator_PromptVersion,
   PromptVersion__Output as _orchestrator_PromptVersion__Output,
@@ -54,11 +96,27 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 };
 
 export interface ProtoGrpcType {
+  mesh: {
+    Heartbeat: MessageTypeDefinition<_mesh_Heartbeat, _mesh_Heartbeat__Output>;
+    Hello: MessageTypeDefinition<_mesh_Hello, _mesh_Hello__Output>;
+    HelloReply: MessageTypeDefinition<_mesh_HelloReply, _mesh_HelloReply__Output>;
+    HelloVerdict: MessageTypeDefinition<_mesh_HelloVerdict, _mesh_HelloVerdict__Output>;
+    NodeHealth: MessageTypeDefinition<_mesh_NodeHealth, _mesh_NodeHealth__Output>;
+  };
   orchestrator: {
     AdminService: SubtypeConstructor<typeof grpc.Client, _orchestrator_AdminServiceClient> & {
       service: _orchestrator_AdminServiceDefinition;
     };
     DependencyHealth: MessageTypeDefinition<_orchestrator_DependencyHealth, _orchestrator_DependencyHealth__Output>;
+    FleetNode: MessageTypeDefinition<_orchestrator_FleetNode, _orchestrator_FleetNode__Output>;
+    GetFleetNodeRequest: MessageTypeDefinition<
+      _orchestrator_GetFleetNodeRequest,
+      _orchestrator_GetFleetNodeRequest__Output
+    >;
+    GetMeshStatusRequest: MessageTypeDefinition<
+      _orchestrator_GetMeshStatusRequest,
+      _orchestrator_GetMeshStatusRequest__Output
+    >;
     GetPromptHistoryRequest: MessageTypeDefinition<
       _orchestrator_GetPromptHistoryRequest,
       _orchestrator_GetPromptHistoryRequest__Output
@@ -75,6 +133,9 @@ export interface ProtoGrpcType {
       _orchestrator_HealthCheckResponse,
       _orchestrator_HealthCheckResponse__Output
     >;
+    ListFleetRequest: MessageTypeDefinition<_orchestrator_ListFleetRequest, _orchestrator_ListFleetRequest__Output>;
+    ListFleetResponse: MessageTypeDefinition<_orchestrator_ListFleetResponse, _orchestrator_ListFleetResponse__Output>;
+    MeshStatus: MessageTypeDefinition<_orchestrator_MeshStatus, _orchestrator_MeshStatus__Output>;
     OrchestratorService: SubtypeConstructor<typeof grpc.Client, _orchestrator_OrchestratorServiceClient> & {
       service: _orchestrator_OrchestratorServiceDefinition;
     };

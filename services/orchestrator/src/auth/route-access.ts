@@ -27,6 +27,10 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/knowledge/atlas': 'read',
   'POST /api/knowledge/path': 'read',
   'GET /api/knowledge/source': 'read',
+  'GET /api/phoenix/status': 'read',
+  'GET /api/phoenix/fleet': 'read',
+  'GET /api/phoenix/fleet/events': 'read',
+  'GET /api/phoenix/fleet/:peer_id': 'read',
 };
 
 export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);

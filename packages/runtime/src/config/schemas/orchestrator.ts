@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, bool, common, dataDir, int, num, optionalStr, port, str, url } from '../fields.ts';
+import { checkMesh, meshFields } from './mesh.ts';
 
 export const orchestratorConfigSchema = z
   .object({
@@ -50,10 +51,14 @@ export const orchestratorConfigSchema = z
       z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.3),
     ),
     CHAT_MAX_MESSAGE_BYTES: int(16_384, 1),
+    ...meshFields,
   })
+  .superRefine(checkMesh)
   .transform((c) => ({
     ...c,
     STATE_DIR: dataDir(c, undefined, 'state'),
     INGEST_DIR: dataDir(c, c.INGEST_DIR, 'ingest'),
+    /** The mesh node's key (identity.key); `make backup` copies it with the rest of DATA_DIR. */
+    MESH_DIR: dataDir(c, undefined, 'mesh'),
   }));
 export type OrchestratorConfig = z.infer<typeof orchestratorConfigSchema>;

@@ -1,0 +1,5 @@
+// Original file: orchestrator.proto
+
+export interface GetMeshStatusRequest {}
+
+export interface GetMeshStatusRequest__Output {}

@@ -1,0 +1,5 @@
+// Original file: orchestrator.proto
+
+export interface ListFleetRequest {}
+
+export interface ListFleetRequest__Output {}

@@ -1,0 +1,43 @@
+import type { Heartbeat, Heartbeat__Output } from '@pagi/contracts/gen/mesh/Heartbeat.ts';
+import type { Hello, Hello__Output } from '@pagi/contracts/gen/mesh/Hello.ts';
+import type { HelloReply, HelloReply__Output } from '@pagi/contracts/gen/mesh/HelloReply.ts';
+import type { HelloVerdict, HelloVerdict__Output } from '@pagi/contracts/gen/mesh/HelloVerdict.ts';
+import { fromRoot } from '@pagi/runtime';
+import protobuf from 'protobufjs';
+
+// Encoding of the mesh messages (proto/mesh.proto). Decoding never trusts its input: a message that does not parse, or
+// is larger than its bound, is an error the caller turns into a refusal, never a crash.
+
+/** Upper bounds in bytes: a hello is a few hundred bytes, a heartbeat under one kilobyte. */
+export const MAX_HELLO_BYTES = 4096;
+export const MAX_HEARTBEAT_BYTES = 8192;
+
+// keepCase: field names as in the .proto (snake_case), like the generated types and the gRPC loader.
+const root = new protobuf.Root().loadSync(fromRoot('proto/mesh.proto'), { keepCase: true });
+const type = (name: string) => root.lookupType(`mesh.${name}`);
+const TO_OBJECT = { longs: Number, enums: String, defaults: true, arrays: true } as const;
+
+export class WireError extends Error {}
+
+function codec<In extends object, Out>(name: string, maxBytes: number) {
+  const t = type(name);
+  return {
+    encode(value: In): Uint8Array {
+      return t.encode(t.fromObject(value)).finish();
+    },
+    decode(bytes: Uint8Array): Out {
+      if (bytes.byteLength > maxBytes)
+        throw new WireError(`${name} of ${bytes.byteLength} bytes (at most ${maxBytes})`);
+      try {
+        return t.toObject(t.decode(bytes), TO_OBJECT) as Out;
+      } catch (err) {
+        throw new WireError(`malformed ${name}: ${(err as Error).message}`);
+      }
+    },
+  };
+}
+
+export const helloCodec = codec<Hello, Hello__Output>('Hello', MAX_HELLO_BYTES);
+export const helloReplyCodec = codec<HelloReply, HelloReply__Output>('HelloReply', MAX_HELLO_BYTES);
+export const verdictCodec = codec<HelloVerdict, HelloVerdict__Output>('HelloVerdict', MAX_HELLO_BYTES);
+export const heartbeatCodec = codec<Heartbeat, Heartbeat__Output>('Heartbeat', MAX_HEARTBEAT_BYTES);
