@@ -73,9 +73,11 @@ describe.skipIf(!chromiumAvailable())('Network view in the browser', () => {
     await expect.poll(() => node.getAttribute('class'), { timeout: 10_000 }).toContain('fleet-node--offline');
     await app.page.getByTestId('fleet-events').getByText('left (offline)').waitFor({ timeout: 10_000 });
 
-    // The Intelligence Hub lists the peer beside the services.
+    // The Intelligence Hub lists the peer beside the services; Settings says the mesh is on.
     await app.go('hub');
     await app.page.getByTestId('mesh-peers').getByText('away').waitFor({ timeout: 10_000 });
+    await app.go('settings');
+    await app.page.getByTestId('settings-mesh').getByText(/^On: /).waitFor({ timeout: 15_000 });
     expect(app.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { useResource } from '../../hooks/useResource.ts';
+import { getMeshStatus } from '../../services/meshApi.ts';
 import { getPlatformStatus } from '../../services/platformApi.ts';
 import { KeysPanel } from '../admin/KeysPanel.tsx';
 import { Panel } from '../common/Panel.tsx';
@@ -20,6 +21,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 export function SettingsView() {
   const status = useResource(getPlatformStatus, 10_000);
+  const mesh = useResource(getMeshStatus, 30_000);
   const { connection, canChat, userId, sessionId } = useChat();
   const { accountsOn, user } = useAuth();
   const { stream } = useIngestion();
@@ -108,6 +110,13 @@ export function SettingsView() {
               </Row>
               <Row label="Memory service">{s.memory.reachable ? 'Reachable' : 'Unreachable'}</Row>
               {s.memory.detail && <Row label="Detail">{s.memory.detail}</Row>}
+              {mesh.data && (
+                <Row label="Mesh" testId="settings-mesh">
+                  {mesh.data.enabled
+                    ? `On: ${mesh.data.peers_connected} peer(s) connected, swarm key ${mesh.data.swarm_key_fingerprint} (see Network)`
+                    : `Off. To join a mesh of twins: ${mesh.data.hint}.`}
+                </Row>
+              )}
             </dl>
           </>
         )}
