@@ -1,4 +1,4 @@
-// The dependency picture, checked: contracts ← runtime ← (llm, knowledge) ← services; the browser imports the
+// The dependency picture, checked: contracts ← runtime ← (llm, knowledge, mesh) ← services; the browser imports the
 // contracts and nothing else of the backend; no package reaches into another by relative path; every package
 // export points at a file that exists.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,6 +41,7 @@ const LAYER: Record<string, number> = {
   '@pagi/auth': 2,
   '@pagi/llm': 2,
   '@pagi/knowledge': 3,
+  '@pagi/mesh': 3,
   '@pagi/frontend': 4,
   '@pagi/tests': 9,
   '@pagi/bench': 9,
@@ -86,7 +87,7 @@ describe('architecture', () => {
     expect(workspaceDeps(byName.get('@pagi/frontend')!)).toEqual(['@pagi/contracts']);
   });
 
-  it('depends only downwards: contracts ← runtime ← auth, llm ← knowledge ← services', () => {
+  it('depends only downwards: contracts ← runtime ← auth, llm ← knowledge, mesh ← services', () => {
     const wrong: string[] = [];
     for (const p of packages) {
       for (const dep of workspaceDeps(p, false)) {
