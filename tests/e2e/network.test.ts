@@ -1,17 +1,13 @@
 // The Network view in a real browser: a twin with the mesh on, and a second mesh node (in this process) joining it on
 // 127.0.0.1. The view shows this node, draws the peer, opens its details, and follows it going offline live.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { generateSwarmKey, Mesh } from '@pagi/mesh';
-import { createLogger } from '@pagi/runtime';
+import { generateSwarmKey, type Mesh } from '@pagi/mesh';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_MESH_ENV, startMeshNode } from '../helpers/mesh-node.ts';
 import { reservePort } from '../helpers/ports.ts';
 import { type App, bootApp } from './support/app.ts';
 import { chromiumAvailable, screenshot } from './support/browser.ts';
 
 const KEY = generateSwarmKey();
-const TIMING = { heartbeatMs: 300, suspectAfterMs: 1500, offlineAfterMs: 3000 };
 
 describe.skipIf(!chromiumAvailable())('Network view in the browser', () => {
   let app: App;
@@ -23,9 +19,7 @@ describe.skipIf(!chromiumAvailable())('Network view in the browser', () => {
       MESH_LISTEN: `/ip4/127.0.0.1/tcp/${await reservePort()}`,
       MESH_MDNS: 'false',
       MESH_NODE_NAME: 'home',
-      MESH_HEARTBEAT_MS: String(TIMING.heartbeatMs),
-      MESH_SUSPECT_AFTER_MS: String(TIMING.suspectAfterMs),
-      MESH_OFFLINE_AFTER_MS: String(TIMING.offlineAfterMs),
+      ...FAST_MESH_ENV,
     });
   });
   afterAll(async () => {
@@ -38,24 +32,11 @@ describe.skipIf(!chromiumAvailable())('Network view in the browser', () => {
     const status = app.page.getByTestId('mesh-status');
     await status.getByText('fingerprint').waitFor({ timeout: 15_000 });
     const address = (await status.locator('dd').nth(2).textContent())!.split(', ')[0]!;
-    const dir = mkdtempSync(path.join(tmpdir(), 'pagi-e2e-peer-'));
-    peer = await Mesh.start({
-      identityDir: dir,
-      stateDir: dir,
+    peer = await startMeshNode('away', {
       swarmKey: KEY,
-      listen: ['/ip4/127.0.0.1/tcp/0'],
       bootstrap: [address],
-      mdns: false,
-      trustedPeers: [],
-      twinId: 'twin-away',
-      nodeName: 'away',
-      version: '1.0.0',
       role: 'observer',
-      ...TIMING,
-      clockWindowMs: 60_000,
-      handshakeTimeoutMs: 3_000,
       health: async () => ({ cpu: 0.25, memory: 0.5, memory_count: 42, ingestion_queue: 0, pending_approvals: 0 }),
-      logger: createLogger('e2e-peer', 'silent'),
     });
 
     const node = app.page.getByTestId('fleet-node-away');

@@ -113,7 +113,8 @@ describe('docker-compose.yml', () => {
   it('publishes the port matrix', () => {
     expect(published('frontend')).toEqual(['3000']);
     expect(published('rust-gateway')).toEqual(['8181']);
-    expect(published('rust-orchestrator')).toEqual(['8182', '50057']);
+    // 50058: the mesh node, listening only when MESH_ENABLED.
+    expect(published('rust-orchestrator')).toEqual(['8182', '50057', '50058']);
     expect(published('qdrant-db')).toEqual(['6333']);
     expect(published('jaeger')).toEqual(['16686']);
     expect(published('prometheus')).toEqual(['9090']);

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { ServicesHealthResponse } from '@pagi/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
+import { devEnv } from '../helpers/dev-env.ts';
 import { reservePort } from '../helpers/ports.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 
@@ -53,16 +54,7 @@ afterAll(async () => {
 describe('dev harness', () => {
   it('starts every service, refuses a second start, and stops everything it started', async () => {
     // The defaults of `make run-dev`: accounts on, the service token made in the data folder at first start.
-    env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PAGI_ENV_FILE: '/nonexistent',
-      LOG_LEVEL: 'warn',
-      LLM_PROVIDER: 'mock',
-      PAGI_ADMIN_API_KEY: ADMIN_KEY,
-    };
-    delete env.SERVICE_TOKEN;
-    delete env.AUTH_MODE;
+    env = devEnv(dataDir, ADMIN_KEY);
     for (const spec of CATALOG) for (const v of Object.keys(spec.ports)) env[v] = String(await reservePort());
 
     const up = await script('up.ts');

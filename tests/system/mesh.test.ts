@@ -2,19 +2,16 @@
 // 127.0.0.1 find each other, keep out nodes without the key, of another protocol or off the allowlist, and follow a
 // twin that is killed and restarted. Every packet stays on loopback.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { generateSwarmKey, Mesh } from '@pagi/mesh';
-import { createClient, createLogger, loadProto, unary } from '@pagi/runtime';
+import { generateSwarmKey, type Mesh } from '@pagi/mesh';
+import { createClient, loadProto, unary } from '@pagi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_MESH_ENV, startMeshNode } from '../helpers/mesh-node.ts';
 import { reservePort } from '../helpers/ports.ts';
 import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { openSse } from '../helpers/sse-client.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 const KEY = generateSwarmKey();
-const TIMING = { MESH_HEARTBEAT_MS: '300', MESH_SUSPECT_AFTER_MS: '1500', MESH_OFFLINE_AFTER_MS: '3000' };
 
 interface Twin {
   name: string;
@@ -59,7 +56,7 @@ async function startTwin(name: string, env: Record<string, string> = {}): Promis
       MESH_MDNS: 'false',
       MESH_NODE_NAME: name,
       MESH_TWIN_ID: `twin-${name}`,
-      ...TIMING,
+      ...FAST_MESH_ENV,
       ...env,
     },
   });
@@ -122,28 +119,7 @@ describe('mesh of three twins on loopback', () => {
     const picky = await startTwin('picky', { MESH_TRUSTED_PEERS: one!.peerId, MESH_BOOTSTRAP: one!.address });
     extra.push(picky.stack);
     // A node of an older mesh protocol, in this process.
-    const dir = mkdtempSync(path.join(tmpdir(), 'pagi-mesh-old-'));
-    const old = await Mesh.start({
-      identityDir: dir,
-      stateDir: dir,
-      swarmKey: KEY,
-      listen: ['/ip4/127.0.0.1/tcp/0'],
-      bootstrap: [one!.address],
-      mdns: false,
-      trustedPeers: [],
-      twinId: 'twin-old',
-      nodeName: 'old',
-      version: '0.9.0',
-      role: 'voter',
-      protocolVersions: ['0.9'],
-      heartbeatMs: 300,
-      suspectAfterMs: 1500,
-      offlineAfterMs: 3000,
-      clockWindowMs: 60_000,
-      handshakeTimeoutMs: 3_000,
-      health: async () => ({ cpu: 0, memory: 0, memory_count: 0, ingestion_queue: 0, pending_approvals: 0 }),
-      logger: createLogger('old-node', 'silent'),
-    });
+    const old = await startMeshNode('old', { swarmKey: KEY, bootstrap: [one!.address], protocolVersions: ['0.9'] });
     nodes.push(old);
 
     await expect.poll(() => online(picky), { timeout: 15_000 }).toEqual(['one']);

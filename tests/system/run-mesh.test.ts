@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
+import { devEnv } from '../helpers/dev-env.ts';
 import { lockPort, reservePort } from '../helpers/ports.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 
@@ -17,19 +18,12 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'pagi-run-mesh-'));
 chmodSync(dataDir, 0o755);
 const ADMIN_KEY = 'run-mesh-admin-key-0123456789abcdef';
 const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATA_DIR: dataDir,
-  PAGI_ENV_FILE: '/nonexistent',
-  LOG_LEVEL: 'warn',
-  LLM_PROVIDER: 'mock',
-  PAGI_ADMIN_API_KEY: ADMIN_KEY,
+  ...devEnv(dataDir, ADMIN_KEY),
   N: '2',
   MESH_HEARTBEAT_MS: '500',
   MESH_SUSPECT_AFTER_MS: '2000',
   MESH_OFFLINE_AFTER_MS: '4000',
 };
-delete env.SERVICE_TOKEN;
-delete env.AUTH_MODE;
 const script = (name: string) =>
   run(process.execPath, [path.join(REPO_ROOT, 'scripts/mesh', name)], { cwd: REPO_ROOT, env, timeout: 400_000 });
 
