@@ -1,6 +1,5 @@
 import { deserialize, serialize } from 'node:v8';
-import { indexTerm, isStopWord } from '../../text/terms.ts';
-import { words } from '../../text/tokens.ts';
+import { countTerms, Interned } from './lexical-terms.ts';
 
 // BM25 over an in-memory inverted index, with the formula of SQLite FTS5's bm25() (k1 1.2, b 0.75, the memory's token
 // count over the average, IDF floored at 1e-6, per-column weights on the term frequency). Scoring the thousand-odd
@@ -16,8 +15,6 @@ const K1 = 1.2;
 const B = 0.75;
 /** A term in a chunk's title or headings counts this many times one in its text. */
 export const HEADING_WEIGHT = 2.5;
-/** Term frequencies are packed as heading << 16 | text; counts past this are capped (they no longer move BM25). */
-const TF_MAX = 0x7fff;
 /** Bumped whenever tokenising, stemming or the file layout changes: a file of another format is rebuilt. */
 export const LEXICAL_FORMAT = 1;
 
@@ -49,38 +46,7 @@ export interface LexicalHit {
  */
 type Terms = Int32Array;
 
-/** Adds a text column's packed term frequencies to `into` (heading in the high half); returns its token count. */
-function count(text: string, shift: number, into: Map<string, number>): number {
-  const tokens = words(text);
-  for (const w of tokens) {
-    // Stop words count toward the length but are never looked up (queries drop them too), so they get no postings.
-    if (isStopWord(w)) continue;
-    const term = indexTerm(w);
-    const packed = into.get(term) ?? 0;
-    if (((packed >>> shift) & 0xffff) < TF_MAX) into.set(term, packed + (1 << shift));
-  }
-  return tokens.length;
-}
-
 const EMPTY = new Int32Array(0);
-
-/** Strings as small integers. */
-class Interned {
-  readonly list: string[] = [];
-  private readonly ids = new Map<string, number>();
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.list.length;
-      this.ids.set(s, id);
-      this.list.push(s);
-    }
-    return id;
-  }
-  find(s: string): number | undefined {
-    return this.ids.get(s);
-  }
-}
 
 export class LexicalIndex {
   private readonly terms = new Interned();
@@ -136,7 +102,7 @@ export class LexicalIndex {
   add(doc: LexicalDoc): void {
     if (this.docs.has(doc.seq)) return;
     const tf = new Map<string, number>();
-    const length = count(doc.heading, 16, tf) + count(doc.content, 0, tf);
+    const length = countTerms(doc.heading, 16, tf) + countTerms(doc.content, 0, tf);
     const terms = new Int32Array(tf.size * 2);
     let i = 0;
     for (const [term, packed] of tf) {
