@@ -30,8 +30,12 @@ export function idf(df: number, total: number): number {
   return Math.log(1 + (Math.max(total, df) - df + 0.5) / (df + 0.5));
 }
 
-export function weighWords(list: string[], weight: (w: string) => number = () => 1): QueryWord[] {
-  return list.map((word) => ({ word, stem: indexTerm(word), weight: weight(word) }));
+/** The words with their stems and weights; `weight` is given the stem (what the index counts). */
+export function weighWords(list: string[], weight: (stem: string) => number = () => 1): QueryWord[] {
+  return list.map((word) => {
+    const stem = indexTerm(word);
+    return { word, stem, weight: weight(stem) };
+  });
 }
 
 /** A memory's title and heading path (set by the knowledge base), ranked above its text by both stores. */

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@pagi/runtime';
-import { indexTerm } from '../../text/terms.ts';
 import { collectionName, collectionsFor } from '../collections.ts';
 import { DENSE_WEIGHT, reciprocalRankFusion } from '../fusion.ts';
 import { coverage, idf, queryWords, type Ranking, relevance, weighWords } from '../relevance.ts';
@@ -127,7 +126,7 @@ export class EmbeddedStore implements MemoryStore {
   /** The query's informative words with their IDF, and the index terms to rank by: without the ones too common. */
   private lexicalQuery(text: string) {
     const total = this.lexical.size;
-    const words = weighWords(queryWords(text), (w) => idf(this.lexical.frequency(indexTerm(w)), total));
+    const words = weighWords(queryWords(text), (stem) => idf(this.lexical.frequency(stem), total));
     const limit = Math.floor(Math.max(COMMON_TERM_MIN_DOCS, total * COMMON_TERM_SHARE));
     const terms = new Set(
       words.map((w) => w.stem).filter((t) => total <= COMMON_TERM_MIN_DOCS || this.lexical.frequency(t) <= limit),
