@@ -9,7 +9,6 @@ import { ping } from '@libp2p/ping';
 import { preSharedKey } from '@libp2p/pnet';
 import { tcp } from '@libp2p/tcp';
 import { createLibp2p } from 'libp2p';
-import { MAX_HEARTBEAT_BYTES } from './wire.ts';
 
 export interface NodeOptions {
   privateKey: PrivateKey;
@@ -20,6 +19,8 @@ export interface NodeOptions {
   mdns: boolean;
   /** Topics gossip may carry; anything else is dropped unread. */
   topics: string[];
+  /** The largest gossip message taken (each topic's own checks bound its messages further). */
+  maxMessageBytes: number;
 }
 
 /** A libp2p node with the twin's stack: TCP, pnet, Noise, Yamux, identify, ping, gossipsub (strict signing). */
@@ -49,7 +50,7 @@ export function createNode(opts: NodeOptions) {
         emitSelf: false,
         allowPublishToZeroTopicPeers: true,
         allowedTopics: opts.topics,
-        maxInboundDataLength: MAX_HEARTBEAT_BYTES,
+        maxInboundDataLength: opts.maxMessageBytes,
         // Gossipsub scores down peers sharing an IP address (a defence against address-cheap Sybils on open
         // networks), past 10 of them until their messages are ignored. Here only holders of the swarm key connect at
         // all, and twins on one machine or behind one NAT share an address by design.

@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { TopicValidatorResult } from '@libp2p/gossipsub';
-import type { Connection, PeerId } from '@libp2p/interface';
+import type { Connection, PeerId, PrivateKey } from '@libp2p/interface';
 import { multiaddr } from '@multiformats/multiaddr';
 import type { MeshStatus as MeshStatusBody } from '@pagi/contracts';
 import type { Hello__Output } from '@pagi/contracts/gen/mesh/Hello.ts';
 import type { NodeHealth__Output } from '@pagi/contracts/gen/mesh/NodeHealth.ts';
 import type { Logger } from '@pagi/runtime';
+import { MAX_ENVELOPE_BYTES } from './consensus/codec.ts';
+import type { Consensus } from './consensus/consensus.ts';
+import { attachConsensus, CONSENSUS_TOPIC, type ConsensusSettings } from './consensus/libp2p-consensus.ts';
+import { signerOf } from './consensus/signing.ts';
 import { FleetRegistry } from './fleet/fleet-registry.ts';
 import { HEARTBEAT_TOPIC, HeartbeatGuard, HeartbeatSource } from './fleet/heartbeats.ts';
 import { HANDSHAKE_PROTOCOL, Handshake } from './handshake/handshake.ts';
@@ -13,7 +17,7 @@ import { MESH_PROTOCOL, type Role } from './handshake/hello-rules.ts';
 import { loadIdentity } from './identity.ts';
 import { createNode, type MeshNode } from './libp2p-node.ts';
 import { parseSwarmKey } from './swarm-key.ts';
-import { heartbeatCodec } from './wire.ts';
+import { heartbeatCodec, MAX_HEARTBEAT_BYTES } from './wire.ts';
 
 export interface MeshOptions {
   /** Where the node's key lives (`identity.key`), under the data dir. */
@@ -41,6 +45,8 @@ export interface MeshOptions {
   handshakeTimeoutMs: number;
   /** This node's health, for its heartbeats. */
   health(): Promise<NodeHealth__Output>;
+  /** Take part in Consensus Sync (fleet-wide votes on shared artifacts). */
+  consensus?: ConsensusSettings;
   logger: Logger;
 }
 
@@ -56,6 +62,10 @@ const REDIAL_MS = 5_000;
 export class Mesh {
   readonly peerId: string;
   readonly fleet: FleetRegistry;
+  /** Consensus Sync, when MeshOptions.consensus was given. */
+  consensus: Consensus | null = null;
+  private consensusPart: Awaited<ReturnType<typeof attachConsensus>> | null = null;
+  private readonly key: PrivateKey;
   private readonly node: MeshNode;
   private readonly opts: MeshOptions;
   private readonly fingerprint: string;
@@ -68,8 +78,9 @@ export class Mesh {
   private soon: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  private constructor(node: MeshNode, opts: MeshOptions, fingerprint: string) {
+  private constructor(node: MeshNode, opts: MeshOptions, fingerprint: string, key: PrivateKey) {
     this.node = node;
+    this.key = key;
     this.opts = opts;
     this.fingerprint = fingerprint;
     this.peerId = node.peerId.toString();
@@ -85,22 +96,24 @@ export class Mesh {
       node_name: o.nodeName,
       software_version: o.version,
       protocol_versions: o.protocolVersions ?? [MESH_PROTOCOL],
-      capabilities: ['heartbeat'],
+      capabilities: o.consensus ? ['heartbeat', 'consensus'] : ['heartbeat'],
       role: o.role,
     };
   }
 
   static async start(opts: MeshOptions): Promise<Mesh> {
     const key = parseSwarmKey(opts.swarmKey);
+    const privateKey = await loadIdentity(opts.identityDir);
     const node = await createNode({
-      privateKey: await loadIdentity(opts.identityDir),
+      privateKey,
       psk: key.psk,
       listen: opts.listen,
       bootstrap: opts.bootstrap,
       mdns: opts.mdns,
-      topics: [HEARTBEAT_TOPIC],
+      topics: opts.consensus ? [HEARTBEAT_TOPIC, CONSENSUS_TOPIC] : [HEARTBEAT_TOPIC],
+      maxMessageBytes: opts.consensus ? MAX_ENVELOPE_BYTES : MAX_HEARTBEAT_BYTES,
     });
-    const mesh = new Mesh(node, opts, key.fingerprint);
+    const mesh = new Mesh(node, opts, key.fingerprint, privateKey);
     await mesh.wire();
     return mesh;
   }
@@ -155,6 +168,15 @@ export class Mesh {
     pubsub.subscribe(HEARTBEAT_TOPIC);
 
     await node.start();
+    if (opts.consensus) {
+      const { consensus: settings, role } = opts;
+      this.consensusPart = await attachConsensus(
+        node,
+        { settings, signer: signerOf(this.key), voter: role === 'voter', fleet: this.fleet, logger: log },
+        () => [...this.verified],
+      );
+      this.consensus = this.consensusPart.consensus;
+    }
     this.fleet.admit(this.peerId, this.hello as Hello__Output, this.addresses(), true);
     log.info(
       { peer_id: this.peerId, listen: this.addresses(), swarm_key: this.fingerprint, mdns: opts.mdns },
@@ -175,6 +197,8 @@ export class Mesh {
     this.verified.add(peer);
     this.refusedUntil.delete(peer);
     this.fleet.admit(peer, hello, [connection.remoteAddr.toString()]);
+    // What it decided while this node was away (or before they met) comes now, not at the next random catch-up.
+    this.consensusPart?.caughtUp(peer);
     if (!known || known.status === 'offline')
       this.opts.logger.info({ peer, twin: hello.twin_id, name: hello.node_name }, 'mesh peer verified');
   }
@@ -265,7 +289,9 @@ export class Mesh {
     this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.soon);
+    this.consensusPart?.stop();
     await this.node.stop();
+    this.consensusPart?.close();
     this.fleet.close();
   }
 }

@@ -13,14 +13,19 @@ export const MAX_HELLO_BYTES = 4096;
 export const MAX_HEARTBEAT_BYTES = 8192;
 
 // keepCase: field names as in the .proto (snake_case), like the generated types and the gRPC loader.
-const root = new protobuf.Root().loadSync(fromRoot('proto/mesh.proto'), { keepCase: true });
-const type = (name: string) => root.lookupType(`mesh.${name}`);
-const TO_OBJECT = { longs: Number, enums: String, defaults: true, arrays: true } as const;
+const root = new protobuf.Root().loadSync(
+  ['proto/mesh.proto', 'proto/consensus.proto'].map((f) => fromRoot(f)),
+  { keepCase: true },
+);
+// oneofs: a oneof's member name appears as a field (as in the generated types).
+const TO_OBJECT = { longs: Number, enums: String, defaults: true, arrays: true, oneofs: true } as const;
 
 export class WireError extends Error {}
 
-function codec<In extends object, Out>(name: string, maxBytes: number) {
-  const t = type(name);
+/** Encoder and bounded decoder of one message type, by its full name (`mesh.Hello`). */
+export function codec<In extends object, Out>(fullName: string, maxBytes: number) {
+  const t = root.lookupType(fullName);
+  const name = fullName.split('.').pop();
   return {
     encode(value: In): Uint8Array {
       return t.encode(t.fromObject(value)).finish();
@@ -37,7 +42,7 @@ function codec<In extends object, Out>(name: string, maxBytes: number) {
   };
 }
 
-export const helloCodec = codec<Hello, Hello__Output>('Hello', MAX_HELLO_BYTES);
-export const helloReplyCodec = codec<HelloReply, HelloReply__Output>('HelloReply', MAX_HELLO_BYTES);
-export const verdictCodec = codec<HelloVerdict, HelloVerdict__Output>('HelloVerdict', MAX_HELLO_BYTES);
-export const heartbeatCodec = codec<Heartbeat, Heartbeat__Output>('Heartbeat', MAX_HEARTBEAT_BYTES);
+export const helloCodec = codec<Hello, Hello__Output>('mesh.Hello', MAX_HELLO_BYTES);
+export const helloReplyCodec = codec<HelloReply, HelloReply__Output>('mesh.HelloReply', MAX_HELLO_BYTES);
+export const verdictCodec = codec<HelloVerdict, HelloVerdict__Output>('mesh.HelloVerdict', MAX_HELLO_BYTES);
+export const heartbeatCodec = codec<Heartbeat, Heartbeat__Output>('mesh.Heartbeat', MAX_HEARTBEAT_BYTES);

@@ -26,6 +26,7 @@ async function rawNode(): Promise<MeshNode> {
     bootstrap: [],
     mdns: false,
     topics: [HEARTBEAT_TOPIC],
+    maxMessageBytes: 8192,
   });
   await node.start();
   raw.push(node);

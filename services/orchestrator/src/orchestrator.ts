@@ -32,6 +32,8 @@ import { AuditLog } from './hitl/audit.ts';
 import { auditChatEvents } from './hitl/audit-trail.ts';
 import { PendingActionStore } from './hitl/pending-actions.ts';
 import { ApprovedRecovery } from './hitl/recovery.ts';
+import { orchestratorAppliers } from './mesh/appliers.ts';
+import { registerConsensusRoutes } from './mesh/consensus-routes.ts';
 import { registerFleetRoutes } from './mesh/fleet-routes.ts';
 import { startMesh } from './mesh/start-mesh.ts';
 import { chatMetrics, countChatEvents } from './metrics/chat-metrics.ts';
@@ -98,11 +100,16 @@ export async function startOrchestrator(
 
   const knowledge = opts.knowledge ? await startKnowledge({ config, logger, llm, memory }) : null;
   if (knowledge) announceIngestion(knowledge, activity);
-  const mesh = await startMesh(config, logger, {
-    memoryCount: async () => (await memory.health()).collections.reduce((n, c) => n + c.count, 0),
-    ingestionQueue: () => knowledge?.waiting() ?? 0,
-    pendingApprovals: () => actions.countPending(),
-  }).catch(async (err: unknown) => {
+  const mesh = await startMesh(
+    config,
+    logger,
+    {
+      memoryCount: async () => (await memory.health()).collections.reduce((n, c) => n + c.count, 0),
+      ingestionQueue: () => knowledge?.waiting() ?? 0,
+      pendingApprovals: () => actions.countPending(),
+    },
+    orchestratorAppliers(config, prompts),
+  ).catch(async (err: unknown) => {
     await knowledge?.close();
     throw err;
   });
@@ -131,6 +138,7 @@ export async function startOrchestrator(
   registerKnowledgeSourceRoute(app, { config, memory });
   knowledge?.registerRoutes(app);
   registerFleetRoutes(app, mesh);
+  registerConsensusRoutes(app, mesh, config.MESH_CONSENSUS_DEADLINE_S);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;

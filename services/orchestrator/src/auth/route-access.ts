@@ -31,6 +31,12 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/phoenix/fleet': 'read',
   'GET /api/phoenix/fleet/events': 'read',
   'GET /api/phoenix/fleet/:peer_id': 'read',
+  // Proposing and voting are admin-only (absent from this table).
+  'GET /api/phoenix/proposals': 'read',
+  'GET /api/phoenix/proposals/events': 'read',
+  'GET /api/phoenix/proposals/:id': 'read',
+  'GET /api/phoenix/artifacts': 'read',
+  'GET /api/phoenix/artifacts/:kind/:target': 'read',
 };
 
 export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { Mesh } from '@pagi/mesh';
+import path from 'node:path';
+import { type Appliers, Mesh } from '@pagi/mesh';
 import { fromRoot, type Logger, type OrchestratorConfig } from '@pagi/runtime';
 import { type HealthSources, nodeHealth } from './node-health.ts';
 
@@ -9,6 +10,7 @@ export async function startMesh(
   config: OrchestratorConfig,
   logger: Logger,
   sources: HealthSources,
+  appliers: Appliers,
 ): Promise<Mesh | null> {
   if (!config.MESH_ENABLED) return null;
   const { version } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string };
@@ -32,6 +34,20 @@ export async function startMesh(
     clockWindowMs: config.MESH_CLOCK_WINDOW_MS,
     handshakeTimeoutMs: config.MESH_HANDSHAKE_TIMEOUT_MS,
     health: nodeHealth(sources),
+    consensus: {
+      file: path.join(config.STATE_DIR, 'consensus.sqlite'),
+      appliers,
+      quorumRatio: config.MESH_CONSENSUS_QUORUM,
+      autoReject: config.MESH_CONSENSUS_AUTO_REJECT,
+      tickMs: 1_000,
+      resendTicks: 10,
+      syncMs: config.MESH_CONSENSUS_SYNC_MS,
+      requestTimeoutMs: config.MESH_HANDSHAKE_TIMEOUT_MS,
+      // Votes signed just before the deadline may still be on their way: the proposer waits this long for them.
+      graceMs: Math.min(5_000, config.MESH_CONSENSUS_SYNC_MS),
+      maxSkewMs: config.MESH_CLOCK_WINDOW_MS,
+      memberTtlMs: 24 * 3600_000,
+    },
     logger: logger.child({ part: 'mesh' }),
   });
 }

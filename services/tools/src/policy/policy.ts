@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describeIssues } from '@pagi/contracts';
 import { parse } from 'yaml';
-import { type PolicyFile, policySchema } from './schema.ts';
+import { type PolicyFile, policySchema } from '@pagi/contracts';
 
 export interface CompiledArgRules {
   maxCount: number;

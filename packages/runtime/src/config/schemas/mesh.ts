@@ -1,5 +1,6 @@
+import { PROPOSAL_KINDS } from '@pagi/contracts';
 import { z } from 'zod';
-import { bool, choice, int, optionalStr } from '../fields.ts';
+import { bool, choice, int, num, optionalStr } from '../fields.ts';
 
 /** A comma-separated list (blank entries dropped). */
 const list = (fallback: string[]) =>
@@ -42,6 +43,14 @@ export const meshFields = {
   /** Heartbeats whose send time is further than this from this node's clock are refused (replays). */
   MESH_CLOCK_WINDOW_MS: int(120_000, 1_000),
   MESH_HANDSHAKE_TIMEOUT_MS: int(5_000, 100, 60_000),
+  /** Consensus Sync: the share of a proposal's voters whose accept votes carry it (at least a strict majority). */
+  MESH_CONSENSUS_QUORUM: num(2 / 3, 0.5, 1),
+  /** How long a proposal stays open for votes unless it says otherwise. */
+  MESH_CONSENSUS_DEADLINE_S: int(86_400, 10, 30 * 86_400),
+  /** Kinds of change this node rejects on sight (agent_template, playbook, tool_policy, tool_install, system_prompt). */
+  MESH_CONSENSUS_AUTO_REJECT: list([]).pipe(z.array(z.enum(PROPOSAL_KINDS))),
+  /** How often this node catches up with a random peer (it also does on every new connection). */
+  MESH_CONSENSUS_SYNC_MS: int(15_000, 100, 3_600_000),
 };
 
 /** Cross-field rules: a mesh needs its key, and thresholds in order. */

@@ -51,6 +51,8 @@ export const orchestratorConfigSchema = z
       z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.3),
     ),
     CHAT_MAX_MESSAGE_BYTES: int(16_384, 1),
+    /** The tools service's policy file, which a tool_policy change accepted by the fleet rewrites. */
+    TOOLS_POLICY_FILE: str('config/tools_policy.yaml'),
     ...meshFields,
   })
   .superRefine(checkMesh)
@@ -60,5 +62,7 @@ export const orchestratorConfigSchema = z
     INGEST_DIR: dataDir(c, c.INGEST_DIR, 'ingest'),
     /** The mesh node's key (identity.key); `make backup` copies it with the rest of DATA_DIR. */
     MESH_DIR: dataDir(c, undefined, 'mesh'),
+    /** Artifacts the fleet agreed on that live as files (agent templates, playbooks, tool sources), by kind. */
+    FLEET_DIR: dataDir(c, undefined, 'fleet'),
   }));
 export type OrchestratorConfig = z.infer<typeof orchestratorConfigSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// The tools service's policy file (config/tools_policy.yaml): the tools service loads it, and Consensus Sync checks a
+// proposed policy with the same schema before the fleet votes on it.
+
 const regex = z.string().refine(
   (s) => {
     try {
