@@ -1,12 +1,14 @@
-// The Phoenix mesh's network layer and Fleet Manager: start a node with `Mesh.start`, read the fleet from `mesh.fleet`.
+// The Phoenix mesh: start a node with `Mesh.start`, read the fleet from `mesh.fleet`, and vote on fleet-wide changes
+// through `mesh.consensus` (Consensus Sync).
 
 export { type Applier, type Appliers, fileApplier, memoryApplier } from './consensus/appliers.ts';
+export { voteCodec } from './consensus/codec.ts';
 export { Consensus, type ProposeInput } from './consensus/consensus.ts';
 export { ConsensusStore } from './consensus/consensus-store.ts';
 export type { ConsensusOptions, Membership, Transport, Verdict } from './consensus/core.ts';
 export { CONSENSUS_SYNC_PROTOCOL, CONSENSUS_TOPIC, type ConsensusSettings } from './consensus/libp2p-consensus.ts';
 export { quorumFor } from './consensus/rules.ts';
-export { type Signer, signerOf } from './consensus/signing.ts';
+export { type Signer, seal, signerOf } from './consensus/signing.ts';
 export type { FleetEvent, FleetNode, NodeStatus } from './fleet/fleet-registry.ts';
 export { HEARTBEAT_TOPIC } from './fleet/heartbeats.ts';
 export { HANDSHAKE_PROTOCOL } from './handshake/handshake.ts';

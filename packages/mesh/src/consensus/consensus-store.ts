@@ -53,6 +53,7 @@ export class ConsensusStore {
   readonly logId: string;
   private readonly db: Database.Database;
   private seq: number;
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `file` is a path, or ':memory:' (the simulation). */
   constructor(file: string) {
@@ -99,37 +100,51 @@ export class ConsensusStore {
     return [...byId.values()];
   }
 
+  /** A prepared statement, prepared once. */
+  private q(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private bump(id: string): void {
-    this.db.prepare('UPDATE proposals SET seq = ? WHERE id = ?').run(++this.seq, id);
+    this.q('UPDATE proposals SET seq = ? WHERE id = ?').run(++this.seq, id);
   }
 
   addProposal(p: StoredProposal): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO proposals VALUES (?, ?, ?, ?, NULL, NULL, ?)')
-      .run(p.id, p.proposal.body, p.proposal.signature, p.receivedAtMs, ++this.seq);
+    this.q('INSERT OR IGNORE INTO proposals VALUES (?, ?, ?, ?, NULL, NULL, ?)').run(
+      p.id,
+      p.proposal.body,
+      p.proposal.signature,
+      p.receivedAtMs,
+      ++this.seq,
+    );
   }
 
   setDecision(id: string, d: Signed): void {
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE proposals SET decision_body = ?, decision_signature = ? WHERE id = ?')
-        .run(d.body, d.signature, id);
+      this.q('UPDATE proposals SET decision_body = ?, decision_signature = ? WHERE id = ?').run(
+        d.body,
+        d.signature,
+        id,
+      );
       this.bump(id);
     })();
   }
 
   addVote(id: string, voter: string, v: Signed, atMs: number): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO votes VALUES (?, ?, ?, ?, ?)').run(id, voter, v.body, v.signature, atMs);
+      this.q('INSERT OR IGNORE INTO votes VALUES (?, ?, ?, ?, ?)').run(id, voter, v.body, v.signature, atMs);
       this.bump(id);
     })();
   }
 
   addEquivocation(id: string, voter: string, v: Signed, atMs: number): void {
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT OR IGNORE INTO equivocations VALUES (?, ?, ?, ?, ?)')
-        .run(id, voter, v.body, v.signature, atMs);
+      this.q('INSERT OR IGNORE INTO equivocations VALUES (?, ?, ?, ?, ?)').run(id, voter, v.body, v.signature, atMs);
       this.bump(id);
     })();
   }
@@ -137,7 +152,7 @@ export class ConsensusStore {
   /** Records an application; `artifact` too when this node applied the change (one transaction). */
   addApplication(id: string, peer: string, a: Signed, artifact?: ArtifactRow): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT OR REPLACE INTO applications VALUES (?, ?, ?, ?)').run(id, peer, a.body, a.signature);
+      this.q('INSERT OR REPLACE INTO applications VALUES (?, ?, ?, ?)').run(id, peer, a.body, a.signature);
       if (artifact)
         this.db
           .prepare(
@@ -150,47 +165,47 @@ export class ConsensusStore {
 
   /** Proposals changed after `afterSeq` in this log, in log order. */
   changedAfter(afterSeq: number, limit: number): { id: string; seq: number }[] {
-    return this.db.prepare('SELECT id, seq FROM proposals WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as {
+    return this.q('SELECT id, seq FROM proposals WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as {
       id: string;
       seq: number;
     }[];
   }
 
   latestArtifact(kind: string, target: string): ArtifactRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM artifacts WHERE kind = ? AND target = ? ORDER BY version DESC LIMIT 1')
-      .get(kind, target) as ArtifactRow | undefined;
+    return this.q('SELECT * FROM artifacts WHERE kind = ? AND target = ? ORDER BY version DESC LIMIT 1').get(
+      kind,
+      target,
+    ) as ArtifactRow | undefined;
   }
 
   artifactVersion(kind: string, target: string, version: number): ArtifactRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM artifacts WHERE kind = ? AND target = ? AND version = ?')
-      .get(kind, target, version) as ArtifactRow | undefined;
+    return this.q('SELECT * FROM artifacts WHERE kind = ? AND target = ? AND version = ?').get(kind, target, version) as
+      | ArtifactRow
+      | undefined;
   }
 
   /** The newest version of every artifact, or every version of one. */
   artifacts(kind?: string, target?: string): ArtifactRow[] {
     if (kind && target)
-      return this.db
-        .prepare('SELECT * FROM artifacts WHERE kind = ? AND target = ? ORDER BY version DESC')
-        .all(kind, target) as ArtifactRow[];
-    return this.db
-      .prepare(
-        `SELECT a.* FROM artifacts a JOIN (SELECT kind, target, MAX(version) AS v FROM artifacts GROUP BY kind, target) m
+      return this.q('SELECT * FROM artifacts WHERE kind = ? AND target = ? ORDER BY version DESC').all(
+        kind,
+        target,
+      ) as ArtifactRow[];
+    return this.q(
+      `SELECT a.* FROM artifacts a JOIN (SELECT kind, target, MAX(version) AS v FROM artifacts GROUP BY kind, target) m
          ON a.kind = m.kind AND a.target = m.target AND a.version = m.v ORDER BY a.kind, a.target`,
-      )
-      .all() as ArtifactRow[];
+    ).all() as ArtifactRow[];
   }
 
   cursor(peer: string): { logId: string; seq: number } | undefined {
-    const r = this.db.prepare('SELECT log_id, seq FROM sync_cursors WHERE peer = ?').get(peer) as
+    const r = this.q('SELECT log_id, seq FROM sync_cursors WHERE peer = ?').get(peer) as
       | { log_id: string; seq: number }
       | undefined;
     return r && { logId: r.log_id, seq: r.seq };
   }
 
   setCursor(peer: string, logId: string, seq: number): void {
-    this.db.prepare('INSERT OR REPLACE INTO sync_cursors VALUES (?, ?, ?)').run(peer, logId, seq);
+    this.q('INSERT OR REPLACE INTO sync_cursors VALUES (?, ?, ?)').run(peer, logId, seq);
   }
 
   close(): void {

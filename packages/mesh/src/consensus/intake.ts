@@ -98,6 +98,9 @@ export function takeVote(core: Core, signed: Signed): Verdict {
   if (!peek) return 'reject';
   const rec = core.recs.get(peek.proposal_id);
   if (!rec) return signedBy(signed, peek.voter) ? keepOrphan(core, peek.proposal_id, 'vote', signed) : 'reject';
+  // Votes are re-sent until decided: one already held is dropped before its signature is checked again.
+  const same = (s?: Signed) => s !== undefined && Buffer.compare(s.body, signed.body) === 0;
+  if (same(rec.votes.get(peek.voter)?.signed) || same(rec.equivocations.get(peek.voter)?.vote)) return 'ignore';
   const vote = verifyVote(rec, signed);
   if (typeof vote === 'string') return refuse(core, `vote refused: ${vote}`) ?? 'reject';
   return recordVote(core, rec, vote, signed);

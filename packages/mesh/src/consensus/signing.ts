@@ -48,15 +48,28 @@ function publicKeyOf(peerId: string): PublicKey | null {
   return key;
 }
 
+/**
+ * Signatures already checked: the same vote reaches a node many times (gossip, re-sends, catch-up, inside decisions).
+ * Keyed by signer, signature and a hash of the body, so a valid signature never vouches for other bytes.
+ */
+const checked = new Map<string, boolean>();
+
 /** Whether `signed` carries a valid signature by `peerId` over its body. */
 export function signedBy(signed: Signed, peerId: string): boolean {
   const key = publicKeyOf(peerId);
   if (!key || signed.signature.byteLength !== 64) return false;
-  try {
-    return key.verify(signed.body, signed.signature) === true;
-  } catch {
-    return false;
+  const memo = `${peerId}:${Buffer.from(signed.signature).toString('base64')}:${sha256hex(signed.body)}`;
+  let ok = checked.get(memo);
+  if (ok === undefined) {
+    try {
+      ok = key.verify(signed.body, signed.signature) === true;
+    } catch {
+      ok = false;
+    }
+    if (checked.size > 50_000) checked.clear();
+    checked.set(memo, ok);
   }
+  return ok;
 }
 
 /** A proposal's id: the SHA-256 of its signed body. */
