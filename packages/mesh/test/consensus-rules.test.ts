@@ -32,6 +32,8 @@ describe('quorum', () => {
   it('is two thirds of the voters, and always a strict majority of them and of the fleet', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 9, 10].map((n) => quorumFor(n, 2 / 3))).toEqual([1, 2, 2, 3, 4, 4, 5, 6, 7]);
     expect(quorumFor(4, 0.5)).toBe(3);
+    expect([3, 6, 9, 64].map((n) => quorumFor(n, 0.6667))).toEqual([2, 4, 6, 43]);
+    expect(quorumFor(4, 0.75)).toBe(3);
     // Two of five voters online: a majority of the five is needed, more than are online.
     expect(quorumFor(2, 2 / 3, 5)).toBe(3);
   });

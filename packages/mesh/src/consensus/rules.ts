@@ -16,7 +16,8 @@ import { sha256hex } from './signing.ts';
 /** Accept votes that carry a proposal among `voters`: the configured share, and always a strict majority of the voters
  * at proposal time and of every voter the proposer knows (so that two halves of a split fleet cannot both decide). */
 export function quorumFor(voters: number, ratio: number, knownVoters = voters): number {
-  const share = Math.ceil(ratio * voters - 1e-9);
+  // A ratio written with a few decimals (0.6667) means the fraction it rounds (2/3): 3 voters need 2, not 3.
+  const share = Math.ceil(ratio * voters - 1e-3);
   return Math.max(1, share, Math.floor(voters / 2) + 1, Math.floor(knownVoters / 2) + 1);
 }
 
