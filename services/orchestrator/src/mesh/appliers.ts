@@ -56,16 +56,31 @@ function policyApplier(file: string): Applier {
   };
 }
 
-export function orchestratorAppliers(config: OrchestratorConfig, prompts: PromptStore): Appliers {
+/** Installs a tool's source: written atomically, then compiled by the build service (`compile`, in the background). */
+function toolApplier(dir: string, compile: (name: string, source: string) => void): Applier {
+  const files = fileApplier(dir, '.rs', (p) => {
+    if (!text(p).trim()) throw new CodedError('invalid_request', 'a tool’s source must not be empty');
+  });
+  return {
+    ...files,
+    write(target, payload) {
+      files.write(target, payload);
+      compile(target, text(payload));
+    },
+  };
+}
+
+export function orchestratorAppliers(
+  config: OrchestratorConfig,
+  prompts: PromptStore,
+  compile: (name: string, source: string) => void = () => {},
+): Appliers {
   const dir = (kind: string) => path.join(config.FLEET_DIR, kind);
   return {
     system_prompt: promptApplier(prompts),
     tool_policy: policyApplier(fromRoot(config.TOOLS_POLICY_FILE)),
     agent_template: fileApplier(dir('agents'), '.yaml', (p) => void yamlObject(p, 'an agent template')),
     playbook: fileApplier(dir('playbooks'), '.yaml', (p) => void yamlObject(p, 'a playbook')),
-    // A tool's single-file source; the build service compiles what is installed here.
-    tool_install: fileApplier(dir('tools'), '.rs', (p) => {
-      if (!text(p).trim()) throw new CodedError('invalid_request', 'a tool’s source must not be empty');
-    }),
+    tool_install: toolApplier(dir('tools'), compile),
   };
 }
