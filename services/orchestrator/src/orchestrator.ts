@@ -151,7 +151,7 @@ export async function startOrchestrator(
         logger,
         protos: ['orchestrator'],
         token: serviceToken,
-        services: [orchestratorService({ summarizer, mesh })],
+        services: [orchestratorService({ summarizer, mesh, proposalDeadlineS: config.MESH_CONSENSUS_DEADLINE_S })],
       }),
     );
     grpcServers.push(

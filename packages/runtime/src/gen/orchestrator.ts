@@ -19,9 +19,21 @@ import type {
   NodeHealth__Output as _mesh_NodeHealth__Output,
 } from '@pagi/contracts/gen/mesh/NodeHealth.ts';
 import type {
+  ArtifactContent as _orchestrator_ArtifactContent,
+  ArtifactContent__Output as _orchestrator_ArtifactContent__Output,
+} from '@pagi/contracts/gen/orchestrator/ArtifactContent.ts';
+import type {
+  ArtifactVersion as _orchestrator_ArtifactVersion,
+  ArtifactVersion__Output as _orchestrator_ArtifactVersion__Output,
+} from '@pagi/contracts/gen/orchestrator/ArtifactVersion.ts';
+import type {
   DependencyHealth as _orchestrator_DependencyHealth,
   DependencyHealth__Output as _orchestrator_DependencyHealth__Output,
 } from '@pagi/contracts/gen/orchestrator/DependencyHealth.ts';
+import type {
+  Equivocation as _orchestrator_Equivocation,
+  Equivocation__Output as _orchestrator_Equivocation__Output,
+} from '@pagi/contracts/gen/orchestrator/Equivocation.ts';
 import type {
   FleetNode as _orchestrator_FleetNode,
   FleetNode__Output as _orchestrator_FleetNode__Output,
@@ -43,6 +55,10 @@ import type {
   GetPromptHistoryResponse__Output as _orchestrator_GetPromptHistoryResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/GetPromptHistoryResponse.ts';
 import type {
+  GetProposalRequest as _orchestrator_GetProposalRequest,
+  GetProposalRequest__Output as _orchestrator_GetProposalRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetProposalRequest.ts';
+import type {
   HealthCheckRequest as _orchestrator_HealthCheckRequest,
   HealthCheckRequest__Output as _orchestrator_HealthCheckRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/HealthCheckRequest.ts';
@@ -50,6 +66,14 @@ import type {
   HealthCheckResponse as _orchestrator_HealthCheckResponse,
   HealthCheckResponse__Output as _orchestrator_HealthCheckResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/HealthCheckResponse.ts';
+import type {
+  ListArtifactsRequest as _orchestrator_ListArtifactsRequest,
+  ListArtifactsRequest__Output as _orchestrator_ListArtifactsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListArtifactsRequest.ts';
+import type {
+  ListArtifactsResponse as _orchestrator_ListArtifactsResponse,
+  ListArtifactsResponse__Output as _orchestrator_ListArtifactsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListArtifactsResponse.ts';
 import type {
   ListFleetRequest as _orchestrator_ListFleetRequest,
   ListFleetRequest__Output as _orchestrator_ListFleetRequest__Output,
@@ -59,6 +83,14 @@ import type {
   ListFleetResponse__Output as _orchestrator_ListFleetResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/ListFleetResponse.ts';
 import type {
+  ListProposalsRequest as _orchestrator_ListProposalsRequest,
+  ListProposalsRequest__Output as _orchestrator_ListProposalsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListProposalsRequest.ts';
+import type {
+  ListProposalsResponse as _orchestrator_ListProposalsResponse,
+  ListProposalsResponse__Output as _orchestrator_ListProposalsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListProposalsResponse.ts';
+import type {
   MeshStatus as _orchestrator_MeshStatus,
   MeshStatus__Output as _orchestrator_MeshStatus__Output,
 } from '@pagi/contracts/gen/orchestrator/MeshStatus.ts';
@@ -66,6 +98,38 @@ import type {
   PromptVersion as _orchestrator_PromptVersion,
   PromptVersion__Output as _orchestrator_PromptVersion__Output,
 } from '@pagi/contracts/gen/orchestrator/PromptVersion.ts';
+import type {
+  ProposalApplication as _orchestrator_ProposalApplication,
+  ProposalApplication__Output as _orchestrator_ProposalApplication__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalApplication.ts';
+import type {
+  ProposalDetail as _orchestrator_ProposalDetail,
+  ProposalDetail__Output as _orchestrator_ProposalDetail__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalDetail.ts';
+import type {
+  ProposalSummary as _orchestrator_ProposalSummary,
+  ProposalSummary__Output as _orchestrator_ProposalSummary__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalSummary.ts';
+import type {
+  ProposalTally as _orchestrator_ProposalTally,
+  ProposalTally__Output as _orchestrator_ProposalTally__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalTally.ts';
+import type {
+  ProposalVote as _orchestrator_ProposalVote,
+  ProposalVote__Output as _orchestrator_ProposalVote__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalVote.ts';
+import type {
+  ProposalVoter as _orchestrator_ProposalVoter,
+  ProposalVoter__Output as _orchestrator_ProposalVoter__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalVoter.ts';
+import type {
+  ProposeRequest as _orchestrator_ProposeRequest,
+  ProposeRequest__Output as _orchestrator_ProposeRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposeRequest.ts';
+import type {
+  ProposeResponse as _orchestrator_ProposeResponse,
+  ProposeResponse__Output as _orchestrator_ProposeResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposeResponse.ts';
 import type {
   SummarizeTranscriptRequest as _orchestrator_SummarizeTranscriptRequest,
   SummarizeTranscriptRequest__Output as _orchestrator_SummarizeTranscriptRequest__Output,
@@ -82,6 +146,10 @@ import type {
   UpdateSystemPromptResponse as _orchestrator_UpdateSystemPromptResponse,
   UpdateSystemPromptResponse__Output as _orchestrator_UpdateSystemPromptResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/UpdateSystemPromptResponse.ts';
+import type {
+  VoteRequest as _orchestrator_VoteRequest,
+  VoteRequest__Output as _orchestrator_VoteRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/VoteRequest.ts';
 import type {
   AdminServiceClient as _orchestrator_AdminServiceClient,
   AdminServiceDefinition as _orchestrator_AdminServiceDefinition,
@@ -107,7 +175,10 @@ export interface ProtoGrpcType {
     AdminService: SubtypeConstructor<typeof grpc.Client, _orchestrator_AdminServiceClient> & {
       service: _orchestrator_AdminServiceDefinition;
     };
+    ArtifactContent: MessageTypeDefinition<_orchestrator_ArtifactContent, _orchestrator_ArtifactContent__Output>;
+    ArtifactVersion: MessageTypeDefinition<_orchestrator_ArtifactVersion, _orchestrator_ArtifactVersion__Output>;
     DependencyHealth: MessageTypeDefinition<_orchestrator_DependencyHealth, _orchestrator_DependencyHealth__Output>;
+    Equivocation: MessageTypeDefinition<_orchestrator_Equivocation, _orchestrator_Equivocation__Output>;
     FleetNode: MessageTypeDefinition<_orchestrator_FleetNode, _orchestrator_FleetNode__Output>;
     GetFleetNodeRequest: MessageTypeDefinition<
       _orchestrator_GetFleetNodeRequest,
@@ -125,6 +196,10 @@ export interface ProtoGrpcType {
       _orchestrator_GetPromptHistoryResponse,
       _orchestrator_GetPromptHistoryResponse__Output
     >;
+    GetProposalRequest: MessageTypeDefinition<
+      _orchestrator_GetProposalRequest,
+      _orchestrator_GetProposalRequest__Output
+    >;
     HealthCheckRequest: MessageTypeDefinition<
       _orchestrator_HealthCheckRequest,
       _orchestrator_HealthCheckRequest__Output
@@ -133,13 +208,40 @@ export interface ProtoGrpcType {
       _orchestrator_HealthCheckResponse,
       _orchestrator_HealthCheckResponse__Output
     >;
+    ListArtifactsRequest: MessageTypeDefinition<
+      _orchestrator_ListArtifactsRequest,
+      _orchestrator_ListArtifactsRequest__Output
+    >;
+    ListArtifactsResponse: MessageTypeDefinition<
+      _orchestrator_ListArtifactsResponse,
+      _orchestrator_ListArtifactsResponse__Output
+    >;
     ListFleetRequest: MessageTypeDefinition<_orchestrator_ListFleetRequest, _orchestrator_ListFleetRequest__Output>;
     ListFleetResponse: MessageTypeDefinition<_orchestrator_ListFleetResponse, _orchestrator_ListFleetResponse__Output>;
+    ListProposalsRequest: MessageTypeDefinition<
+      _orchestrator_ListProposalsRequest,
+      _orchestrator_ListProposalsRequest__Output
+    >;
+    ListProposalsResponse: MessageTypeDefinition<
+      _orchestrator_ListProposalsResponse,
+      _orchestrator_ListProposalsResponse__Output
+    >;
     MeshStatus: MessageTypeDefinition<_orchestrator_MeshStatus, _orchestrator_MeshStatus__Output>;
     OrchestratorService: SubtypeConstructor<typeof grpc.Client, _orchestrator_OrchestratorServiceClient> & {
       service: _orchestrator_OrchestratorServiceDefinition;
     };
     PromptVersion: MessageTypeDefinition<_orchestrator_PromptVersion, _orchestrator_PromptVersion__Output>;
+    ProposalApplication: MessageTypeDefinition<
+      _orchestrator_ProposalApplication,
+      _orchestrator_ProposalApplication__Output
+    >;
+    ProposalDetail: MessageTypeDefinition<_orchestrator_ProposalDetail, _orchestrator_ProposalDetail__Output>;
+    ProposalSummary: MessageTypeDefinition<_orchestrator_ProposalSummary, _orchestrator_ProposalSummary__Output>;
+    ProposalTally: MessageTypeDefinition<_orchestrator_ProposalTally, _orchestrator_ProposalTally__Output>;
+    ProposalVote: MessageTypeDefinition<_orchestrator_ProposalVote, _orchestrator_ProposalVote__Output>;
+    ProposalVoter: MessageTypeDefinition<_orchestrator_ProposalVoter, _orchestrator_ProposalVoter__Output>;
+    ProposeRequest: MessageTypeDefinition<_orchestrator_ProposeRequest, _orchestrator_ProposeRequest__Output>;
+    ProposeResponse: MessageTypeDefinition<_orchestrator_ProposeResponse, _orchestrator_ProposeResponse__Output>;
     SummarizeTranscriptRequest: MessageTypeDefinition<
       _orchestrator_SummarizeTranscriptRequest,
       _orchestrator_SummarizeTranscriptRequest__Output
@@ -156,5 +258,6 @@ export interface ProtoGrpcType {
       _orchestrator_UpdateSystemPromptResponse,
       _orchestrator_UpdateSystemPromptResponse__Output
     >;
+    VoteRequest: MessageTypeDefinition<_orchestrator_VoteRequest, _orchestrator_VoteRequest__Output>;
   };
 }

@@ -5,13 +5,16 @@ import { bindService, loadProto } from '@pagi/runtime';
 import type { OrchestratorServiceHandlers } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
 import { MESH_OFF_HINT } from '../mesh/fleet-routes.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
+import { consensusHandlers } from './consensus-grpc.ts';
 
 const toProto = (n: RegistryNode): FleetNode => ({ ...n, latency_ms: n.latency_ms ?? -1 });
 
-/** orchestrator.OrchestratorService: transcript summaries and the fleet, for callers that speak gRPC. */
+/** orchestrator.OrchestratorService: transcript summaries, the fleet and its votes, for callers that speak gRPC. */
 export function orchestratorService(deps: {
   summarizer: TranscriptSummarizer;
   mesh: Mesh | null;
+  /** MESH_CONSENSUS_DEADLINE_S: how long a proposal stays open unless it says otherwise. */
+  proposalDeadlineS: number;
 }): ReturnType<typeof bindService> {
   const proto = loadProto('orchestrator');
   const fleet = () => {
@@ -39,6 +42,7 @@ export function orchestratorService(deps: {
         if (!node) throw new CodedError('not_found', `no node ${req.peer_id.slice(0, 128)} in this fleet`);
         return toProto(node);
       },
+      ...consensusHandlers(deps.mesh, deps.proposalDeadlineS),
     },
   );
 }

@@ -15,6 +15,18 @@ import type {
   GetMeshStatusRequest__Output as _orchestrator_GetMeshStatusRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/GetMeshStatusRequest.ts';
 import type {
+  GetProposalRequest as _orchestrator_GetProposalRequest,
+  GetProposalRequest__Output as _orchestrator_GetProposalRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetProposalRequest.ts';
+import type {
+  ListArtifactsRequest as _orchestrator_ListArtifactsRequest,
+  ListArtifactsRequest__Output as _orchestrator_ListArtifactsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListArtifactsRequest.ts';
+import type {
+  ListArtifactsResponse as _orchestrator_ListArtifactsResponse,
+  ListArtifactsResponse__Output as _orchestrator_ListArtifactsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListArtifactsResponse.ts';
+import type {
   ListFleetRequest as _orchestrator_ListFleetRequest,
   ListFleetRequest__Output as _orchestrator_ListFleetRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/ListFleetRequest.ts';
@@ -23,9 +35,29 @@ import type {
   ListFleetResponse__Output as _orchestrator_ListFleetResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/ListFleetResponse.ts';
 import type {
+  ListProposalsRequest as _orchestrator_ListProposalsRequest,
+  ListProposalsRequest__Output as _orchestrator_ListProposalsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListProposalsRequest.ts';
+import type {
+  ListProposalsResponse as _orchestrator_ListProposalsResponse,
+  ListProposalsResponse__Output as _orchestrator_ListProposalsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListProposalsResponse.ts';
+import type {
   MeshStatus as _orchestrator_MeshStatus,
   MeshStatus__Output as _orchestrator_MeshStatus__Output,
 } from '@pagi/contracts/gen/orchestrator/MeshStatus.ts';
+import type {
+  ProposalDetail as _orchestrator_ProposalDetail,
+  ProposalDetail__Output as _orchestrator_ProposalDetail__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposalDetail.ts';
+import type {
+  ProposeRequest as _orchestrator_ProposeRequest,
+  ProposeRequest__Output as _orchestrator_ProposeRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposeRequest.ts';
+import type {
+  ProposeResponse as _orchestrator_ProposeResponse,
+  ProposeResponse__Output as _orchestrator_ProposeResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ProposeResponse.ts';
 import type {
   SummarizeTranscriptRequest as _orchestrator_SummarizeTranscriptRequest,
   SummarizeTranscriptRequest__Output as _orchestrator_SummarizeTranscriptRequest__Output,
@@ -34,6 +66,10 @@ import type {
   SummarizeTranscriptResponse as _orchestrator_SummarizeTranscriptResponse,
   SummarizeTranscriptResponse__Output as _orchestrator_SummarizeTranscriptResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/SummarizeTranscriptResponse.ts';
+import type {
+  VoteRequest as _orchestrator_VoteRequest,
+  VoteRequest__Output as _orchestrator_VoteRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/VoteRequest.ts';
 
 export interface OrchestratorServiceClient extends grpc.Client {
   GetFleetNode(
@@ -118,6 +154,88 @@ export interface OrchestratorServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_orchestrator_MeshStatus__Output>,
   ): grpc.ClientUnaryCall;
 
+  GetProposal(
+    argument: _orchestrator_GetProposalRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  GetProposal(
+    argument: _orchestrator_GetProposalRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  GetProposal(
+    argument: _orchestrator_GetProposalRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  GetProposal(
+    argument: _orchestrator_GetProposalRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  getProposal(
+    argument: _orchestrator_GetProposalRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  getProposal(
+    argument: _orchestrator_GetProposalRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  getProposal(
+    argument: _orchestrator_GetProposalRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  getProposal(
+    argument: _orchestrator_GetProposalRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+
+  ListArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listArtifacts(
+    argument: _orchestrator_ListArtifactsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListArtifactsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   ListFleet(
     argument: _orchestrator_ListFleetRequest,
     metadata: grpc.Metadata,
@@ -159,6 +277,88 @@ export interface OrchestratorServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_orchestrator_ListFleetResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  ListProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listProposals(
+    argument: _orchestrator_ListProposalsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListProposalsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  Propose(
+    argument: _orchestrator_ProposeRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Propose(
+    argument: _orchestrator_ProposeRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Propose(
+    argument: _orchestrator_ProposeRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  Propose(
+    argument: _orchestrator_ProposeRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  propose(
+    argument: _orchestrator_ProposeRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  propose(
+    argument: _orchestrator_ProposeRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  propose(
+    argument: _orchestrator_ProposeRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  propose(
+    argument: _orchestrator_ProposeRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
   SummarizeTranscript(
     argument: _orchestrator_SummarizeTranscriptRequest,
     metadata: grpc.Metadata,
@@ -198,6 +398,47 @@ export interface OrchestratorServiceClient extends grpc.Client {
   summarizeTranscript(
     argument: _orchestrator_SummarizeTranscriptRequest,
     callback: grpc.requestCallback<_orchestrator_SummarizeTranscriptResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  Vote(
+    argument: _orchestrator_VoteRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  Vote(
+    argument: _orchestrator_VoteRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  Vote(
+    argument: _orchestrator_VoteRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  Vote(
+    argument: _orchestrator_VoteRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  vote(
+    argument: _orchestrator_VoteRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  vote(
+    argument: _orchestrator_VoteRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  vote(
+    argument: _orchestrator_VoteRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+  vote(
+    argument: _orchestrator_VoteRequest,
+    callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
   ): grpc.ClientUnaryCall;
 }
 
@@ -206,12 +447,22 @@ export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplemen
 
   GetMeshStatus: grpc.handleUnaryCall<_orchestrator_GetMeshStatusRequest__Output, _orchestrator_MeshStatus>;
 
+  GetProposal: grpc.handleUnaryCall<_orchestrator_GetProposalRequest__Output, _orchestrator_ProposalDetail>;
+
+  ListArtifacts: grpc.handleUnaryCall<_orchestrator_ListArtifactsRequest__Output, _orchestrator_ListArtifactsResponse>;
+
   ListFleet: grpc.handleUnaryCall<_orchestrator_ListFleetRequest__Output, _orchestrator_ListFleetResponse>;
+
+  ListProposals: grpc.handleUnaryCall<_orchestrator_ListProposalsRequest__Output, _orchestrator_ListProposalsResponse>;
+
+  Propose: grpc.handleUnaryCall<_orchestrator_ProposeRequest__Output, _orchestrator_ProposeResponse>;
 
   SummarizeTranscript: grpc.handleUnaryCall<
     _orchestrator_SummarizeTranscriptRequest__Output,
     _orchestrator_SummarizeTranscriptResponse
   >;
+
+  Vote: grpc.handleUnaryCall<_orchestrator_VoteRequest__Output, _orchestrator_ProposalDetail>;
 }
 
 export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
@@ -227,16 +478,46 @@ export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
     _orchestrator_GetMeshStatusRequest__Output,
     _orchestrator_MeshStatus__Output
   >;
+  GetProposal: MethodDefinition<
+    _orchestrator_GetProposalRequest,
+    _orchestrator_ProposalDetail,
+    _orchestrator_GetProposalRequest__Output,
+    _orchestrator_ProposalDetail__Output
+  >;
+  ListArtifacts: MethodDefinition<
+    _orchestrator_ListArtifactsRequest,
+    _orchestrator_ListArtifactsResponse,
+    _orchestrator_ListArtifactsRequest__Output,
+    _orchestrator_ListArtifactsResponse__Output
+  >;
   ListFleet: MethodDefinition<
     _orchestrator_ListFleetRequest,
     _orchestrator_ListFleetResponse,
     _orchestrator_ListFleetRequest__Output,
     _orchestrator_ListFleetResponse__Output
   >;
+  ListProposals: MethodDefinition<
+    _orchestrator_ListProposalsRequest,
+    _orchestrator_ListProposalsResponse,
+    _orchestrator_ListProposalsRequest__Output,
+    _orchestrator_ListProposalsResponse__Output
+  >;
+  Propose: MethodDefinition<
+    _orchestrator_ProposeRequest,
+    _orchestrator_ProposeResponse,
+    _orchestrator_ProposeRequest__Output,
+    _orchestrator_ProposeResponse__Output
+  >;
   SummarizeTranscript: MethodDefinition<
     _orchestrator_SummarizeTranscriptRequest,
     _orchestrator_SummarizeTranscriptResponse,
     _orchestrator_SummarizeTranscriptRequest__Output,
     _orchestrator_SummarizeTranscriptResponse__Output
+  >;
+  Vote: MethodDefinition<
+    _orchestrator_VoteRequest,
+    _orchestrator_ProposalDetail,
+    _orchestrator_VoteRequest__Output,
+    _orchestrator_ProposalDetail__Output
   >;
 }

@@ -1,0 +1,11 @@
+// Original file: orchestrator.proto
+
+export interface ProposalVoter {
+  peer_id?: string;
+  name?: string;
+}
+
+export interface ProposalVoter__Output {
+  peer_id: string;
+  name: string;
+}
