@@ -24,6 +24,7 @@ import { ChatEvents } from './chat/chat-events.ts';
 import { registerChatRoutes } from './chat/chat-routes.ts';
 import { SessionOwners } from './conversations/session-owners.ts';
 import { recordTurns, TurnStore } from './conversations/turn-store.ts';
+import { BuildClient } from './deps/build-client.ts';
 import { ToolsClient } from './deps/tools-client.ts';
 import { adminService } from './grpc/admin-service.ts';
 import { orchestratorService } from './grpc/orchestrator-service.ts';
@@ -100,6 +101,19 @@ export async function startOrchestrator(
 
   const knowledge = opts.knowledge ? await startKnowledge({ config, logger, llm, memory }) : null;
   if (knowledge) announceIngestion(knowledge, activity);
+  const build = new BuildClient(config.BUILD_GRPC_ADDR, serviceToken);
+  // A tool the fleet agreed to install is compiled here; the outcome goes to the log and the activity feed.
+  const compileTool = (name: string, source: string) =>
+    void build.createTool(name, source).then(
+      (res) => {
+        logger.info({ tool: name, exit_code: res.exit_code }, 'tool from the fleet compiled');
+        activity.publish(
+          'system',
+          `Tool ${name} from the fleet ${res.exit_code === 0 ? 'installed' : 'did not compile'}`,
+        );
+      },
+      (err: Error) => logger.warn({ tool: name, err: err.message }, 'tool from the fleet not compiled'),
+    );
   const mesh = await startMesh(
     config,
     logger,
@@ -108,9 +122,10 @@ export async function startOrchestrator(
       ingestionQueue: () => knowledge?.waiting() ?? 0,
       pendingApprovals: () => actions.countPending(),
     },
-    orchestratorAppliers(config, prompts),
+    orchestratorAppliers(config, prompts, compileTool),
   ).catch(async (err: unknown) => {
     await knowledge?.close();
+    build.close();
     throw err;
   });
   const app = createHttpApp({
@@ -184,6 +199,7 @@ export async function startOrchestrator(
     await knowledge?.close();
     memory.close();
     tools.close();
+    build.close();
     db.close();
     throw err;
   }
@@ -204,6 +220,7 @@ export async function startOrchestrator(
       await knowledge?.close();
       memory.close();
       tools.close();
+      build.close();
       db.close();
     },
   };
