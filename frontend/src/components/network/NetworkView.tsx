@@ -4,11 +4,15 @@ import { useFleet } from '../../hooks/useFleet.ts';
 import { formatPercent, formatTime } from '../../lib/format.ts';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
+import { ConsensusPanel } from './consensus/ConsensusPanel.tsx';
 import { FleetGraph } from './FleetGraph.tsx';
 
 const STATUS_TEXT = { online: 'Online', suspect: 'Suspect', offline: 'Offline' } as const;
 
-/** The Phoenix mesh as this node sees it: its own place, the fleet as a graph, one node's details, live events. */
+/**
+ * The Phoenix mesh as this node sees it: its own place, the fleet as a graph, one node's details, live events, and
+ * Consensus Sync (fleet-wide votes on shared changes).
+ */
 export function NetworkView() {
   const fleet = useFleet();
   const [picked, setPicked] = useState<string | null>(null);
@@ -23,11 +27,14 @@ export function NetworkView() {
   }
   if (!status.enabled) {
     return (
-      <StateMessage
-        kind="empty"
-        title="This twin is not in a mesh"
-        detail={`To join one: ${status.hint}. The README's mesh section shows how to share the key between machines.`}
-      />
+      <>
+        <StateMessage
+          kind="empty"
+          title="This twin is not in a mesh"
+          detail={`To join one: ${status.hint}. The README's mesh section shows how to share the key between machines.`}
+        />
+        <ConsensusPanel />
+      </>
     );
   }
   const selected = fleet.nodes.find((n) => n.peer_id === picked) ?? fleet.nodes.find((n) => n.self) ?? null;
@@ -79,6 +86,7 @@ export function NetworkView() {
           </ul>
         )}
       </Panel>
+      <ConsensusPanel />
     </div>
   );
 }
