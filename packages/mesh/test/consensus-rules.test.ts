@@ -154,4 +154,19 @@ describe('a small fleet', () => {
     expect(again.get(id)).toMatchObject({ status: 'accepted', tally: { accept: 2 } });
     expect(again.artifacts()).toMatchObject([{ version: 1, content: 'durable' }]);
   });
+
+  it('keeps a proposal naming a peer it has not met, and takes it once it has', async () => {
+    const { nodes, net, propose } = await fleet(3);
+    const membership = nodes[2]!.consensus.core.opts.membership as { isMember(p: string): boolean };
+    const real = membership.isMember;
+    let met = false;
+    membership.isMember = (p) => (p === nodes[0]!.id ? met : real(p));
+    const id = propose(0, 'from a stranger, so far');
+    await net.run(net.now + 300);
+    expect(nodes[2]!.consensus.list()).toEqual([]);
+    expect(nodes[2]!.refused).toBe(0);
+    met = true;
+    await net.run(net.now + 300);
+    expect(nodes[2]!.consensus.get(id).status).toBe('open');
+  });
 });

@@ -13,7 +13,7 @@ import { answerSync, catchUp } from './catch-up.ts';
 import { appliedCodec, decisionCodec, envelopeCodec, proposalCodec, voteCodec } from './codec.ts';
 import { type ConsensusOptions, Core, type Rec, type Verdict } from './core.ts';
 import { castVote, maybeDecide } from './decide.ts';
-import { takeApplied, takeDecision, takeProposal, takeVote } from './intake.ts';
+import { retryWaiting, takeApplied, takeDecision, takeProposal, takeVote } from './intake.ts';
 import { type Outcome, quorumFor } from './rules.ts';
 import { seal, sha256hex } from './signing.ts';
 import { artifactOf, detailOf, summaryOf } from './view.ts';
@@ -148,6 +148,7 @@ export class Consensus {
       const mine = rec.votes.get(core.me);
       if (mine) core.publish({ vote: mine.signed });
     }
+    retryWaiting(core);
     applyReady(core);
   }
 

@@ -74,6 +74,8 @@ export class Core extends EventEmitter<{ event: [ProposalEvent] }> {
   readonly recs = new Map<string, Rec>();
   /** Votes and applications that arrived before their proposal (bounded). */
   readonly orphans = new Map<string, { kind: 'vote' | 'applied'; signed: Signed }[]>();
+  /** Proposals (with their decision, if one came) naming peers this node has not met yet. */
+  readonly waiting = new Map<string, { proposal: Signed; decision: Signed | undefined }>();
   readonly opts: ConsensusOptions;
   readonly me: string;
   /** Messages this node published, for the figures. */

@@ -7,13 +7,16 @@ import { applyReady } from './apply.ts';
 import { appliedCodec, decisionCodec, proposalCodec, voteCodec } from './codec.ts';
 import type { Core, Rec, Verdict } from './core.ts';
 import { autoVote, maybeDecide } from './decide.ts';
-import { justifies, type Outcome, proposalProblem, voteProblem } from './rules.ts';
+import { justifies, membershipProblem, type Outcome, proposalProblem, voteProblem } from './rules.ts';
 import { proposalIdOf, type Signed, signedBy } from './signing.ts';
 
 // Taking in what peers send: each item is decoded within its bound, its signature checked against the peer it names,
 // and its content against the rules, before anything is stored. Nothing a peer sends can count unless it passes.
 
 const MAX_ORPHANS = 2_000;
+const MAX_WAITING = 256;
+/** How long after its deadline a proposal naming unknown peers is still kept, for its decision to become checkable. */
+const WAIT_AFTER_DEADLINE_MS = 24 * 3600_000;
 
 function decode<T>(decodeFn: (b: Uint8Array) => T, bytes: Uint8Array): T | null {
   try {
@@ -24,19 +27,44 @@ function decode<T>(decodeFn: (b: Uint8Array) => T, bytes: Uint8Array): T | null 
   }
 }
 
-/** Checks a signed proposal; null when it fails (the reason is noted). */
-function verifyProposal(core: Core, signed: Signed): ProposalBody__Output | null {
+/**
+ * Checks a signed proposal: its body, or null when it fails (the reason is noted), or 'wait' when it names a peer this
+ * node has not met yet — it is kept aside and checked again as the fleet becomes known (`retryWaiting`).
+ */
+function verifyProposal(core: Core, signed: Signed): ProposalBody__Output | null | 'wait' {
   const body = decode(proposalCodec.decode, signed.body);
   if (!body) return refuse(core, 'malformed proposal');
   if (!signedBy(signed, body.proposer)) return refuse(core, 'proposal not signed by its proposer');
-  const problem = proposalProblem(body, {
+  const ctx = {
     now: core.now(),
     quorumRatio: core.opts.quorumRatio,
     maxSkewMs: core.opts.maxSkewMs,
-    isMember: (p) => p === core.me || core.opts.membership.isMember(p),
-    isVoter: (p) => (p === core.me ? core.opts.voter : core.opts.membership.isVoter(p)),
-  });
+    isMember: (p: string) => p === core.me || core.opts.membership.isMember(p),
+    isVoter: (p: string) => (p === core.me ? core.opts.voter : core.opts.membership.isVoter(p)),
+  };
+  const problem = proposalProblem(body, ctx) ?? membershipProblem(body, ctx);
+  if (problem === 'unknown') return 'wait';
   return problem ? refuse(core, `proposal refused: ${problem}`) : body;
+}
+
+/** Keeps a proposal (and its decision) from peers not met yet, bounded; dropped once its deadline is long past. */
+function wait(core: Core, id: string, proposal: Signed, decision?: Signed): Verdict {
+  const held = core.waiting.get(id);
+  if (held || core.waiting.size < MAX_WAITING) core.waiting.set(id, { proposal, decision: decision ?? held?.decision });
+  return 'ignore';
+}
+
+/** Takes again the proposals kept aside, now that more of the fleet may be known. */
+export function retryWaiting(core: Core): void {
+  for (const [id, held] of core.waiting) {
+    const body = decode(proposalCodec.decode, held.proposal.body);
+    if (!body || core.now() > body.deadline_ms + WAIT_AFTER_DEADLINE_MS || core.recs.has(id)) {
+      core.waiting.delete(id);
+      continue;
+    }
+    const verdict = held.decision ? takeDecision(core, held.decision) : takeProposal(core, held.proposal);
+    if (core.recs.has(id) || verdict === 'reject') core.waiting.delete(id);
+  }
 }
 
 function refuse(core: Core, msg: string): null {
@@ -48,6 +76,7 @@ export function takeProposal(core: Core, signed: Signed): Verdict {
   const id = proposalIdOf(signed);
   if (core.recs.has(id)) return 'ignore';
   const body = verifyProposal(core, signed);
+  if (body === 'wait') return wait(core, id, signed);
   if (!body) return 'reject';
   addProposal(core, id, signed, body);
   return 'accept';
@@ -135,6 +164,7 @@ export function takeDecision(core: Core, signed: Signed): Verdict {
     return 'reject';
   }
   const body = known?.body ?? verifyProposal(core, d.proposal);
+  if (body === 'wait') return wait(core, id, d.proposal, signed);
   if (!body) return 'reject';
   if (!signedBy(signed, body.proposer)) return refuse(core, 'decision not signed by the proposer') ?? 'reject';
   const votes = checkCarried(core, { id, body } as Rec, d);

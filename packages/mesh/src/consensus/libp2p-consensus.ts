@@ -111,7 +111,13 @@ export async function attachConsensus(
   );
   pubsub.topicValidators.set(CONSENSUS_TOPIC, (from, msg) => {
     if (msg.type !== 'signed' || !verified().includes(from.toString())) return TopicValidatorResult.Ignore;
-    return VERDICTS[consensus.receive(msg.data)];
+    try {
+      return VERDICTS[consensus.receive(msg.data)];
+    } catch (err) {
+      // Our own failure (storage, say), not the sender's: not relayed, not held against it.
+      log.error({ err: (err as Error).message }, 'consensus message not taken');
+      return TopicValidatorResult.Ignore;
+    }
   });
   pubsub.subscribe(CONSENSUS_TOPIC);
 

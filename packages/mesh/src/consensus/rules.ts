@@ -48,10 +48,18 @@ export function proposalProblem(p: ProposalBody__Output, ctx: ProposalContext): 
   for (let i = 1; i < v.length; i++) if (!(v[i - 1]! < v[i]!)) return 'voters not sorted and unique';
   const needed = quorumFor(v.length, ctx.quorumRatio);
   if (p.quorum < needed || p.quorum > v.length) return `quorum ${p.quorum} outside ${needed}..${v.length}`;
-  if (!ctx.isMember(p.proposer)) return 'proposer is not a member of this fleet';
-  const stranger = v.find((peer) => !ctx.isVoter(peer));
-  if (stranger) return `voter ${stranger} is not a voter of this fleet`;
   return null;
+}
+
+/**
+ * Whether the proposer and every voter are members this node knows (a voter as a voter): 'unknown' when one was never
+ * met (this node may simply not have met it yet), a reason when one is known to be something else, null when all hold.
+ */
+export function membershipProblem(p: ProposalBody__Output, ctx: ProposalContext): 'unknown' | string | null {
+  const strangers = [p.proposer, ...p.voters].filter((peer) => !ctx.isMember(peer));
+  if (strangers.length) return 'unknown';
+  const observer = p.voters.find((peer) => !ctx.isVoter(peer));
+  return observer ? `${observer} is in the voter set but is not a voter of this fleet` : null;
 }
 
 /** Why a vote cannot count for `proposal` (whose id is `id`), or null. The signature is checked by the caller. */
