@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describeIssues } from '@pagi/contracts';
+import { describeIssues, type PolicyFile, policySchema } from '@pagi/contracts';
 import { parse } from 'yaml';
-import { type PolicyFile, policySchema } from '@pagi/contracts';
 
 export interface CompiledArgRules {
   maxCount: number;
