@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Mesh, memoryApplier } from '@pagi/mesh';
+import { Mesh, memoryAppliers } from '@pagi/mesh';
 import { createLogger } from '@pagi/runtime';
 
 const cfg = JSON.parse(process.env.CONSENSUS_BENCH ?? '{}') as {
@@ -38,13 +38,7 @@ const mesh = await Mesh.start({
   // The orchestrator's settings at their defaults (start-mesh.ts), artifacts in memory.
   consensus: {
     file: path.join(dir, 'consensus.sqlite'),
-    appliers: {
-      agent_template: memoryApplier(),
-      playbook: memoryApplier(),
-      tool_policy: memoryApplier(),
-      tool_install: memoryApplier(),
-      system_prompt: memoryApplier({ default: 'be helpful' }),
-    },
+    appliers: memoryAppliers({ system_prompt: { default: 'be helpful' } }),
     quorumRatio: 2 / 3,
     autoReject: [],
     tickMs: 1_000,

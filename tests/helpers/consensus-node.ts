@@ -3,20 +3,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ConsensusSettings, type Mesh, type MeshOptions, memoryApplier } from '@pagi/mesh';
+import { type ConsensusSettings, type Mesh, type MeshOptions, memoryAppliers } from '@pagi/mesh';
 import { startMeshNode } from './mesh-node.ts';
 
 export function memoryConsensus(): ConsensusSettings {
   const dir = mkdtempSync(path.join(tmpdir(), 'pagi-consensus-'));
   return {
     file: path.join(dir, 'consensus.sqlite'),
-    appliers: {
-      agent_template: memoryApplier(),
-      playbook: memoryApplier(),
-      tool_policy: memoryApplier(),
-      tool_install: memoryApplier(),
-      system_prompt: memoryApplier(),
-    },
+    appliers: memoryAppliers(),
     quorumRatio: 2 / 3,
     autoReject: [],
     tickMs: 200,

@@ -1,10 +1,7 @@
 // Twins (orchestrator processes with the mesh and Consensus Sync on) for the consensus system tests: started on
 // 127.0.0.1 with one swarm key and quick heartbeats and catch-up, and read through their HTTP and gRPC faces.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ProposalDetail } from '@pagi/contracts';
-import { type ConsensusSettings, generateSwarmKey, memoryApplier } from '@pagi/mesh';
+import { generateSwarmKey } from '@pagi/mesh';
 import { createClient, loadProto, unary } from '@pagi/runtime';
 import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
@@ -139,29 +136,4 @@ export async function vote(t: Twin, id: string, choice: 'accept' | 'reject', rea
 export async function promptOf(t: Twin): Promise<{ prompt: string; author: string }> {
   const res = await unary(t.admin, 'GetPromptHistory', { limit: 1 });
   return { prompt: res.versions[0]!.prompt, author: res.versions[0]!.author };
-}
-
-/** Consensus settings for a mesh node in the test's own process: artifacts in memory, the twins' quick catch-up. */
-export function inProcessConsensus(): ConsensusSettings {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pagi-consensus-'));
-  const appliers = {
-    agent_template: memoryApplier(),
-    playbook: memoryApplier(),
-    tool_policy: memoryApplier(),
-    tool_install: memoryApplier(),
-    system_prompt: memoryApplier(),
-  };
-  return {
-    file: path.join(dir, 'consensus.sqlite'),
-    appliers,
-    quorumRatio: 2 / 3,
-    autoReject: [],
-    tickMs: 200,
-    resendTicks: 5,
-    syncMs: 500,
-    requestTimeoutMs: 3_000,
-    graceMs: 500,
-    maxSkewMs: 60_000,
-    memberTtlMs: 3_600_000,
-  };
 }

@@ -6,12 +6,12 @@ import type { ProposalDetail } from '@pagi/contracts';
 import { type Mesh, seal, voteCodec } from '@pagi/mesh';
 import { unary } from '@pagi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryConsensus } from '../helpers/consensus-node.ts';
 import {
   allOnline,
   api,
   closeTwins,
   detail,
-  inProcessConsensus,
   onlineOn,
   promptOf,
   propose,
@@ -182,7 +182,7 @@ describe('Consensus Sync between three twin processes', () => {
       swarmKey: SWARM_KEY,
       bootstrap: [one.address],
       role: 'observer',
-      consensus: inProcessConsensus(),
+      consensus: memoryConsensus(),
     });
     nodes.push(observer);
     for (const t of twins) await expect.poll(async () => (await onlineOn(t)).includes('observer'), SLOW).toBe(true);

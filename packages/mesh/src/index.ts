@@ -1,7 +1,7 @@
 // The Phoenix mesh: start a node with `Mesh.start`, read the fleet from `mesh.fleet`, and vote on fleet-wide changes
 // through `mesh.consensus` (Consensus Sync).
 
-export { type Applier, type Appliers, fileApplier, memoryApplier } from './consensus/appliers.ts';
+export { type Applier, type Appliers, fileApplier, memoryApplier, memoryAppliers } from './consensus/appliers.ts';
 export { voteCodec } from './consensus/codec.ts';
 export { Consensus, type ProposeInput } from './consensus/consensus.ts';
 export { ConsensusStore } from './consensus/consensus-store.ts';

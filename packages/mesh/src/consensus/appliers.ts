@@ -47,3 +47,14 @@ export function memoryApplier(initial: Record<string, string> = {}): Applier & {
     write: (target, payload) => void contents.set(target, Uint8Array.from(payload)),
   };
 }
+
+/** Every kind held in memory, starting from `contents` (by kind, then target). */
+export function memoryAppliers(contents: Partial<Record<ProposalKind, Record<string, string>>> = {}): Appliers {
+  return {
+    agent_template: memoryApplier(contents.agent_template),
+    playbook: memoryApplier(contents.playbook),
+    tool_policy: memoryApplier(contents.tool_policy),
+    tool_install: memoryApplier(contents.tool_install),
+    system_prompt: memoryApplier(contents.system_prompt),
+  };
+}

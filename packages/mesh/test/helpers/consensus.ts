@@ -1,16 +1,10 @@
 // Consensus Sync settings for tests: quick ticks and catch-up, artifacts in memory.
 import path from 'node:path';
-import { type Appliers, type ConsensusSettings, memoryApplier } from '../../src/index.ts';
+import { type Appliers, type ConsensusSettings, memoryAppliers as inMemory } from '../../src/index.ts';
 
-export function memoryAppliers(initial: Record<string, string> = { default: 'be helpful' }): Appliers {
-  return {
-    agent_template: memoryApplier(),
-    playbook: memoryApplier(),
-    tool_policy: memoryApplier(initial),
-    tool_install: memoryApplier(),
-    system_prompt: memoryApplier(initial),
-  };
-}
+/** Artifacts in memory; the prompt and the tool policy start as "be helpful". */
+export const memoryAppliers = (): Appliers =>
+  inMemory({ system_prompt: { default: 'be helpful' }, tool_policy: { default: 'be helpful' } });
 
 export function fastConsensus(dir: string, extra: Partial<ConsensusSettings> = {}): ConsensusSettings {
   return {

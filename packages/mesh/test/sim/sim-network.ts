@@ -1,18 +1,7 @@
 // A deterministic network for the consensus simulation: one virtual clock, one event queue, and a seeded random
 // source deciding every fault (drop, delay, duplicate, partition). Messages are delivered in time order; equal times
 // in the order they were sent. Nothing here reads the real clock, so a seed replays the same run exactly.
-
-/** mulberry32: a small seeded generator, plenty for choosing faults. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@pagi/runtime';
 
 export interface Faults {
   drop: number;
@@ -38,7 +27,7 @@ export class SimNetwork {
   private settling = false;
 
   constructor(seed: number, faults: Faults) {
-    this.random = rng(seed);
+    this.random = seededRandom(seed);
     this.faults = faults;
   }
 
