@@ -113,6 +113,24 @@ describe('orchestrator gRPC faces', () => {
       code: 3,
     });
   });
+  it('the mesh calls say how to turn the mesh on while it is off', async () => {
+    const calls = [
+      unary(publicClient, 'ListFleet', {}),
+      unary(publicClient, 'ListProposals', { status: '', limit: 0 }),
+      unary(publicClient, 'ListArtifacts', { kind: '', target: '' }),
+      unary(publicClient, 'Propose', {
+        kind: 'system_prompt',
+        target: 'default',
+        payload: 'a prompt long enough',
+        reason: 'x',
+      }),
+    ];
+    for (const call of calls)
+      await expect(call).rejects.toMatchObject({
+        code: grpc.status.FAILED_PRECONDITION,
+        details: expect.stringContaining('MESH_ENABLED=true'),
+      });
+  });
 });
 
 describe('extractive transcript summary over gRPC (no LLM)', () => {
