@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PROTOS = ['memory', 'tools', 'build', 'orchestrator', 'mesh', 'consensus'];
+const PROTOS = ['memory', 'tools', 'build', 'orchestrator', 'mesh', 'consensus', 'exchange'];
 const CONTRACTS_GEN = path.join(ROOT, 'packages/contracts/src/gen');
 const RUNTIME_GEN = path.join(ROOT, 'packages/runtime/src/gen');
 const generator = path.join(ROOT, 'packages/runtime/node_modules/.bin/proto-loader-gen-types');

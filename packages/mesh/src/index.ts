@@ -9,6 +9,13 @@ export type { ConsensusOptions, Membership, Transport, Verdict } from './consens
 export { CONSENSUS_SYNC_PROTOCOL, CONSENSUS_TOPIC, type ConsensusSettings } from './consensus/libp2p-consensus.ts';
 export { quorumFor } from './consensus/rules.ts';
 export { type Signer, seal, signerOf } from './consensus/signing.ts';
+export {
+  EXCHANGE_PROTOCOL,
+  type ExchangeHandler,
+  type ExchangeKind,
+  type ExchangeSettings,
+  MemoryExchange,
+} from './exchange/memory-exchange.ts';
 export type { FleetEvent, FleetNode, NodeStatus } from './fleet/fleet-registry.ts';
 export { HEARTBEAT_TOPIC } from './fleet/heartbeats.ts';
 export { HANDSHAKE_PROTOCOL } from './handshake/handshake.ts';

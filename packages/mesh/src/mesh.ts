@@ -8,14 +8,15 @@ import type { NodeHealth__Output } from '@pagi/contracts/gen/mesh/NodeHealth.ts'
 import type { Logger } from '@pagi/runtime';
 import { MAX_ENVELOPE_BYTES } from './consensus/codec.ts';
 import type { Consensus } from './consensus/consensus.ts';
-import { attachConsensus, CONSENSUS_TOPIC, type ConsensusSettings } from './consensus/libp2p-consensus.ts';
-import { signerOf } from './consensus/signing.ts';
+import { CONSENSUS_TOPIC, type ConsensusSettings } from './consensus/libp2p-consensus.ts';
+import type { ExchangeSettings, MemoryExchange } from './exchange/memory-exchange.ts';
 import { FleetRegistry } from './fleet/fleet-registry.ts';
 import { HEARTBEAT_TOPIC, HeartbeatGuard, HeartbeatSource } from './fleet/heartbeats.ts';
 import { HANDSHAKE_PROTOCOL, Handshake } from './handshake/handshake.ts';
 import { MESH_PROTOCOL, type Role } from './handshake/hello-rules.ts';
 import { loadIdentity } from './identity.ts';
 import { createNode, type MeshNode } from './libp2p-node.ts';
+import { type MeshParts, startParts } from './mesh-parts.ts';
 import { parseSwarmKey } from './swarm-key.ts';
 import { heartbeatCodec, MAX_HEARTBEAT_BYTES } from './wire.ts';
 
@@ -47,6 +48,8 @@ export interface MeshOptions {
   health(): Promise<NodeHealth__Output>;
   /** Take part in Consensus Sync (fleet-wide votes on shared artifacts). */
   consensus?: ConsensusSettings;
+  /** Answer and send Memory Exchange requests (the twin sets the handler). */
+  exchange?: ExchangeSettings;
   logger: Logger;
 }
 
@@ -62,9 +65,10 @@ const REDIAL_MS = 5_000;
 export class Mesh {
   readonly peerId: string;
   readonly fleet: FleetRegistry;
-  /** Consensus Sync, when MeshOptions.consensus was given. */
+  /** Consensus Sync and the Memory Exchange, when MeshOptions configured them. */
   consensus: Consensus | null = null;
-  private consensusPart: Awaited<ReturnType<typeof attachConsensus>> | null = null;
+  exchange: MemoryExchange | null = null;
+  private parts: MeshParts | null = null;
   private readonly key: PrivateKey;
   private readonly node: MeshNode;
   private readonly opts: MeshOptions;
@@ -168,15 +172,10 @@ export class Mesh {
     pubsub.subscribe(HEARTBEAT_TOPIC);
 
     await node.start();
-    if (opts.consensus) {
-      const { consensus: settings, role } = opts;
-      this.consensusPart = await attachConsensus(
-        node,
-        { settings, signer: signerOf(this.key), voter: role === 'voter', fleet: this.fleet, logger: log },
-        () => [...this.verified],
-      );
-      this.consensus = this.consensusPart.consensus;
-    }
+    this.parts = await startParts(node, { ...opts, key: this.key, fleet: this.fleet, logger: log }, () => [
+      ...this.verified,
+    ]);
+    ({ consensus: this.consensus, exchange: this.exchange } = this.parts);
     this.fleet.admit(this.peerId, this.hello as Hello__Output, this.addresses(), true);
     log.info(
       { peer_id: this.peerId, listen: this.addresses(), swarm_key: this.fingerprint, mdns: opts.mdns },
@@ -197,8 +196,7 @@ export class Mesh {
     this.verified.add(peer);
     this.refusedUntil.delete(peer);
     this.fleet.admit(peer, hello, [connection.remoteAddr.toString()]);
-    // What it decided while this node was away (or before they met) comes now, not at the next random catch-up.
-    this.consensusPart?.caughtUp(peer);
+    this.parts?.verified(peer);
     if (!known || known.status === 'offline')
       this.opts.logger.info({ peer, twin: hello.twin_id, name: hello.node_name }, 'mesh peer verified');
   }
@@ -289,9 +287,9 @@ export class Mesh {
     this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.soon);
-    this.consensusPart?.stop();
+    this.parts?.stop();
     await this.node.stop();
-    this.consensusPart?.close();
+    this.parts?.close();
     this.fleet.close();
   }
 }

@@ -14,7 +14,7 @@ export const MAX_HEARTBEAT_BYTES = 8192;
 
 // keepCase: field names as in the .proto (snake_case), like the generated types and the gRPC loader.
 const root = new protobuf.Root().loadSync(
-  ['proto/mesh.proto', 'proto/consensus.proto'].map((f) => fromRoot(f)),
+  ['proto/mesh.proto', 'proto/consensus.proto', 'proto/exchange.proto'].map((f) => fromRoot(f)),
   { keepCase: true },
 );
 // oneofs: a oneof's member name appears as a field (as in the generated types).

@@ -1,0 +1,11 @@
+// Original file: exchange.proto
+
+export interface RedactionCount {
+  type?: string;
+  count?: number;
+}
+
+export interface RedactionCount__Output {
+  type: string;
+  count: number;
+}

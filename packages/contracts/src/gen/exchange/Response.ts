@@ -1,0 +1,26 @@
+// Original file: exchange.proto
+
+import type {
+  SearchHit as _exchange_SearchHit,
+  SearchHit__Output as _exchange_SearchHit__Output,
+} from '../exchange/SearchHit.ts';
+
+export interface Response {
+  ok?: boolean;
+  reason?: string;
+  stored?: number;
+  duplicates?: number;
+  deleted?: number;
+  hits?: _exchange_SearchHit[];
+  status?: string;
+}
+
+export interface Response__Output {
+  ok: boolean;
+  reason: string;
+  stored: number;
+  duplicates: number;
+  deleted: number;
+  hits: _exchange_SearchHit__Output[];
+  status: string;
+}

@@ -1,0 +1,9 @@
+// Original file: exchange.proto
+
+export interface Revoke {
+  origin_ids?: string[];
+}
+
+export interface Revoke__Output {
+  origin_ids: string[];
+}

@@ -1,0 +1,9 @@
+// Original file: exchange.proto
+
+export interface Subscribe {
+  topic?: string;
+}
+
+export interface Subscribe__Output {
+  topic: string;
+}
