@@ -40,7 +40,7 @@ export interface ExchangeSettings {
   timeoutMs: number;
 }
 
-export type ExchangeKind = Pick<RequestBody, 'share' | 'revoke' | 'search' | 'subscribe'>;
+export type ExchangeKind = Pick<RequestBody, 'share' | 'revoke' | 'search' | 'subscribe' | 'list_offers'>;
 
 export interface ExchangeHandler {
   handle(from: { peer: string; twin: string }, request: RequestBody__Output): Promise<Response>;
@@ -164,5 +164,5 @@ function boundsProblem(body: RequestBody__Output): string | null {
   }
   if (body.revoke && body.revoke.origin_ids.length > 10 * MAX_SHARED) return 'too many ids in one revocation';
   if (body.search && (body.search.top_k > MAX_HITS || body.search.query.length > 4096)) return 'search too large';
-  return body.share || body.revoke || body.search || body.subscribe ? null : 'empty request';
+  return body.share || body.revoke || body.search || body.subscribe || body.list_offers ? null : 'empty request';
 }

@@ -2,6 +2,14 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type {
+  ListOffers as _exchange_ListOffers,
+  ListOffers__Output as _exchange_ListOffers__Output,
+} from '@pagi/contracts/gen/exchange/ListOffers.ts';
+import type {
+  Offer as _exchange_Offer,
+  Offer__Output as _exchange_Offer__Output,
+} from '@pagi/contracts/gen/exchange/Offer.ts';
+import type {
   RedactionCount as _exchange_RedactionCount,
   RedactionCount__Output as _exchange_RedactionCount__Output,
 } from '@pagi/contracts/gen/exchange/RedactionCount.ts';
@@ -44,6 +52,8 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 
 export interface ProtoGrpcType {
   exchange: {
+    ListOffers: MessageTypeDefinition<_exchange_ListOffers, _exchange_ListOffers__Output>;
+    Offer: MessageTypeDefinition<_exchange_Offer, _exchange_Offer__Output>;
     RedactionCount: MessageTypeDefinition<_exchange_RedactionCount, _exchange_RedactionCount__Output>;
     RequestBody: MessageTypeDefinition<_exchange_RequestBody, _exchange_RequestBody__Output>;
     Response: MessageTypeDefinition<_exchange_Response, _exchange_Response__Output>;

@@ -1,5 +1,9 @@
 // Original file: exchange.proto
 
+import type {
+  ListOffers as _exchange_ListOffers,
+  ListOffers__Output as _exchange_ListOffers__Output,
+} from '../exchange/ListOffers.ts';
 import type { Revoke as _exchange_Revoke, Revoke__Output as _exchange_Revoke__Output } from '../exchange/Revoke.ts';
 import type { Search as _exchange_Search, Search__Output as _exchange_Search__Output } from '../exchange/Search.ts';
 import type { Share as _exchange_Share, Share__Output as _exchange_Share__Output } from '../exchange/Share.ts';
@@ -18,7 +22,8 @@ export interface RequestBody {
   revoke?: _exchange_Revoke | null;
   search?: _exchange_Search | null;
   subscribe?: _exchange_Subscribe | null;
-  kind?: 'share' | 'revoke' | 'search' | 'subscribe';
+  list_offers?: _exchange_ListOffers | null;
+  kind?: 'share' | 'revoke' | 'search' | 'subscribe' | 'list_offers';
 }
 
 export interface RequestBody__Output {
@@ -31,5 +36,6 @@ export interface RequestBody__Output {
   revoke?: _exchange_Revoke__Output | null;
   search?: _exchange_Search__Output | null;
   subscribe?: _exchange_Subscribe__Output | null;
-  kind?: 'share' | 'revoke' | 'search' | 'subscribe';
+  list_offers?: _exchange_ListOffers__Output | null;
+  kind?: 'share' | 'revoke' | 'search' | 'subscribe' | 'list_offers';
 }

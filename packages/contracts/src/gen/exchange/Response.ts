@@ -1,5 +1,6 @@
 // Original file: exchange.proto
 
+import type { Offer as _exchange_Offer, Offer__Output as _exchange_Offer__Output } from '../exchange/Offer.ts';
 import type {
   SearchHit as _exchange_SearchHit,
   SearchHit__Output as _exchange_SearchHit__Output,
@@ -13,6 +14,7 @@ export interface Response {
   deleted?: number;
   hits?: _exchange_SearchHit[];
   status?: string;
+  offers?: _exchange_Offer[];
 }
 
 export interface Response__Output {
@@ -23,4 +25,5 @@ export interface Response__Output {
   deleted: number;
   hits: _exchange_SearchHit__Output[];
   status: string;
+  offers: _exchange_Offer__Output[];
 }

@@ -1,0 +1,5 @@
+// Original file: exchange.proto
+
+export interface ListOffers {}
+
+export interface ListOffers__Output {}
