@@ -40,6 +40,7 @@ const LAYER: Record<string, number> = {
   '@pagi/runtime': 1,
   '@pagi/auth': 2,
   '@pagi/llm': 2,
+  '@pagi/redaction': 2,
   '@pagi/knowledge': 3,
   '@pagi/mesh': 3,
   '@pagi/frontend': 4,

@@ -4,6 +4,7 @@ export * from './chat.ts';
 export * from './consensus.ts';
 export * from './domains.ts';
 export * from './errors.ts';
+export * from './exchange.ts';
 export * from './ids.ts';
 export * from './knowledge.ts';
 export * from './memory.ts';
