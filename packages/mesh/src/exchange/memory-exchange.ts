@@ -102,10 +102,16 @@ export class MemoryExchange {
     const signal = AbortSignal.timeout(timeoutMs);
     const stream = await this.node.dialProtocol(peerIdFromString(peer), EXCHANGE_PROTOCOL, { signal });
     const lp = lpStream(stream, { maxDataLength: MAX_RESPONSE_BYTES });
-    await lp.write(signedRequestCodec.encode(seal(this.signer, requestBodyCodec.encode(body))), { signal });
-    const answer = responseCodec.decode((await lp.read({ signal })).subarray());
-    await stream.close({ signal }).catch(() => undefined);
-    return answer;
+    try {
+      await lp.write(signedRequestCodec.encode(seal(this.signer, requestBodyCodec.encode(body))), { signal });
+      const answer = responseCodec.decode((await lp.read({ signal })).subarray());
+      await stream.close({ signal }).catch(() => undefined);
+      return answer;
+    } catch (err) {
+      // Reset, not left open: an unanswered stream would hold one of the peer's few inbound slots for good.
+      stream.abort(err as Error);
+      throw err;
+    }
   }
 
   private async answer(stream: Stream, connection: Connection): Promise<void> {
