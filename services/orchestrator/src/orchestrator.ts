@@ -26,6 +26,7 @@ import { SessionOwners } from './conversations/session-owners.ts';
 import { recordTurns, TurnStore } from './conversations/turn-store.ts';
 import { BuildClient } from './deps/build-client.ts';
 import { ToolsClient } from './deps/tools-client.ts';
+import { registerExchangeRoutes } from './exchange/exchange-routes.ts';
 import { adminService } from './grpc/admin-service.ts';
 import { orchestratorService } from './grpc/orchestrator-service.ts';
 import { ActionExecutor } from './hitl/action-executor.ts';
@@ -154,6 +155,7 @@ export async function startOrchestrator(
   knowledge?.registerRoutes(app);
   registerFleetRoutes(app, mesh);
   registerConsensusRoutes(app, mesh, config.MESH_CONSENSUS_DEADLINE_S);
+  registerExchangeRoutes(app);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;

@@ -37,6 +37,8 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/phoenix/proposals/:id': 'read',
   'GET /api/phoenix/artifacts': 'read',
   'GET /api/phoenix/artifacts/:kind/:target': 'read',
+  // What redaction would let leave for a text: allowed to those who may search memories, as memories are what leaves.
+  'POST /api/phoenix/exchange/preview': 'memory',
 };
 
 export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);
