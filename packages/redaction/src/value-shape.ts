@@ -8,47 +8,10 @@ const STAND_IN =
 
 /** Words that follow a password label in prose or config without being the password. */
 const NOT_A_VALUE = new Set(
-  [
-    'none',
-    'null',
-    'nil',
-    'empty',
-    'required',
-    'optional',
-    'same',
-    'unchanged',
-    'changed',
-    'reset',
-    'hidden',
-    'redacted',
-    'removed',
-    'unknown',
-    'n/a',
-    'na',
-    'tbd',
-    'see',
-    'set',
-    'true',
-    'false',
-    'yes',
-    'no',
-    'policy',
-    'manager',
-    'field',
-    'prompt',
-    'protected',
-    'expired',
-    'sent',
-    'stored',
-    'saved',
-    'the',
-    'a',
-    'an',
-    'in',
-    'on',
-    'from',
-    'via',
-  ].map((w) => w.toLowerCase()),
+  (
+    'none null nil empty required optional same unchanged changed reset hidden redacted removed unknown n/a na tbd ' +
+    'see set true false yes no policy manager field prompt protected expired sent stored saved the a an in on from via'
+  ).split(' '),
 );
 
 export const isStandIn = (value: string): boolean => STAND_IN.test(value) || NOT_A_VALUE.has(value.toLowerCase());

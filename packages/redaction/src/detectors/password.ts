@@ -15,7 +15,7 @@ const PASSWORD = new RegExp(`(?:${LABEL})${SEPARATOR}${VALUE}`, 'dgi');
 const PASS = /(?<![A-Za-z0-9_-])pass\s{0,3}[:=]\s{0,3}([^\s;'"]{4,256})/dgi;
 /** Passwords given to command-line tools: mysql -pSECRET, sshpass -p SECRET, --password SECRET. */
 const FLAG =
-  /(?<![\w-])(?:(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,120}?\s-p|sshpass\s{1,3}-p\s{0,3}|--password\s{1,3})("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;'"]{1,256})/dgi;
+  /(?<![\w-])(?:(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,120}?\s-p|sshpass\s{1,3}-p\s{0,3}|--password\s{1,3})("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;'"]{1,256})/dg;
 const PIN = /(?<![A-Za-z0-9_])(?:PIN|pin code|PIN-Code)\s{0,3}(?:[:=]|is)\s{0,3}(\d{4,8})(?!\d)/dg;
 
 export const passwordDetector: Detector = {
@@ -25,11 +25,10 @@ export const passwordDetector: Detector = {
     for (const m of matchesOf(PASSWORD, text)) {
       const raw = m[3]!;
       const quoted = raw[0] === '"' || raw[0] === "'";
-      let value = quoted ? raw.slice(1, -1) : raw.replace(/[.,)\]]+$/, '');
+      const value = quoted ? raw.slice(1, -1) : raw.replace(/[.,)\]]+$/, '');
       const start = m.indices![3]![0] + (quoted ? 1 : 0);
       if (!value || isStandIn(value)) continue;
       if (m[2] !== undefined && !quoted && !looksLikePassword(value)) continue;
-      value = value.trimEnd();
       found.push({ start, end: start + value.length, type: 'PASSWORD' });
     }
     for (const re of [PASS, FLAG]) {
