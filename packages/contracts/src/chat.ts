@@ -43,7 +43,14 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 /** Exact arguments of a pending action: what the approval card shows and what will run. */
 export const ActionArgs = z.union([
   z.object({ tool_name: z.string(), args: z.array(z.string()), reason: z.string() }),
-  z.object({ query: z.string(), domains: z.array(Domain), top_k: z.number().int(), namespace: z.string() }),
+  z.object({
+    query: z.string(),
+    domains: z.array(Domain),
+    top_k: z.number().int(),
+    namespace: z.string(),
+    /** fleet: the search also asks the mesh's online peers (MESH_CHAT_FLEET_SEARCH); the card says so. */
+    scope: z.enum(['local', 'fleet']).optional(),
+  }),
 ]);
 export type ActionArgs = z.infer<typeof ActionArgs>;
 

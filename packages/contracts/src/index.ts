@@ -10,6 +10,7 @@ export * from './knowledge.ts';
 export * from './memory.ts';
 export * from './mesh.ts';
 export * from './platform.ts';
+export * from './sharing.ts';
 export * from './tool-policy.ts';
 export * from './turn-events.ts';
 export * from './ws.ts';

@@ -10,6 +10,10 @@ export const MemoryQueryRequest = z.object({
   domains: z.array(Domain).optional(),
   /** Hits scoring below this are left out (default: the orchestrator's MEMORY_MIN_SCORE). */
   min_score: z.number().min(0).max(1).optional(),
+  /** fleet: also ask every online peer of the mesh, each answering from what it shares with this twin. */
+  scope: z.enum(['local', 'fleet']).default('local'),
+  /** With scope fleet: how long to wait for peers (default MESH_FLEET_SEARCH_DEADLINE_MS). */
+  deadline_ms: z.number().int().min(50).max(60_000).optional(),
 });
 export type MemoryQueryRequest = z.infer<typeof MemoryQueryRequest>;
 
@@ -24,6 +28,9 @@ export const MemoryHit = z.object({
   metadata: z.record(z.string(), z.string()),
   /** Every file this exact text was found in (copies of a document are one hit), when there is more than one. */
   sources: z.array(z.string()).optional(),
+  /** The peer this hit came from, in a fleet search (absent: this twin). */
+  peer: z.string().optional(),
+  peer_name: z.string().nullable().optional(),
 });
 export type MemoryHit = z.infer<typeof MemoryHit>;
 
@@ -38,5 +45,17 @@ export const MemoryQueryResponse = z.object({
   results: z.array(MemoryHit),
   total: z.number().int(),
   domain_attribution: DomainAttribution,
+  /** In a fleet search: how each peer answered (ok, refused, timeout or error), its hits and time. */
+  peers: z
+    .array(
+      z.object({
+        peer: z.string(),
+        name: z.string().nullable(),
+        status: z.enum(['ok', 'refused', 'timeout', 'error']),
+        hits: z.number().int(),
+        ms: z.number(),
+      }),
+    )
+    .optional(),
 });
 export type MemoryQueryResponse = z.infer<typeof MemoryQueryResponse>;

@@ -27,6 +27,8 @@ import { recordTurns, TurnStore } from './conversations/turn-store.ts';
 import { BuildClient } from './deps/build-client.ts';
 import { ToolsClient } from './deps/tools-client.ts';
 import { registerExchangeRoutes } from './exchange/exchange-routes.ts';
+import { MemorySharing } from './exchange/memory-sharing.ts';
+import { registerSharingRoutes } from './exchange/sharing-routes.ts';
 import { adminService } from './grpc/admin-service.ts';
 import { orchestratorService } from './grpc/orchestrator-service.ts';
 import { ActionExecutor } from './hitl/action-executor.ts';
@@ -88,7 +90,15 @@ export async function startOrchestrator(
   auditChatEvents(events, audit);
   announceChatEvents(events, activity);
   countChatEvents(events, chatMetrics());
-  const executor = new ActionExecutor({ memory, tools, minScore: config.MEMORY_MIN_SCORE });
+  // Set once the mesh runs (below): searches approved with the fleet in scope ask the peers through it.
+  let sharingNow: MemorySharing | null = null;
+  const executor = new ActionExecutor({
+    memory,
+    tools,
+    minScore: config.MEMORY_MIN_SCORE,
+    fleet: () => sharingNow,
+    fleetDeadlineMs: config.MESH_FLEET_SEARCH_DEADLINE_MS,
+  });
   const engine = new ChatEngine({ config, logger, planner, prompts, turns, actions, executor, tools, events });
   const recovery = new ApprovedRecovery({ actions, tools, engine, logger });
 
@@ -129,6 +139,10 @@ export async function startOrchestrator(
     build.close();
     throw err;
   });
+  const sharing = mesh?.exchange
+    ? new MemorySharing({ db, memory, mesh, namespace: config.KNOWLEDGE_NAMESPACE, minScore: config.MEMORY_MIN_SCORE })
+    : null;
+  sharingNow = sharing;
   const app = createHttpApp({
     service: 'orchestrator',
     logger,
@@ -149,13 +163,14 @@ export async function startOrchestrator(
     maxMessageBytes: config.CHAT_MAX_MESSAGE_BYTES,
     logger,
   });
-  registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer });
+  registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer, sharing });
   // Served with or without the mounted knowledge base: it reads the memory service only.
   registerKnowledgeSourceRoute(app, { config, memory });
   knowledge?.registerRoutes(app);
   registerFleetRoutes(app, mesh);
   registerConsensusRoutes(app, mesh, config.MESH_CONSENSUS_DEADLINE_S);
   registerExchangeRoutes(app);
+  registerSharingRoutes(app, sharing);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;

@@ -63,10 +63,16 @@ export class MemoryClient {
     return res.deleted;
   }
 
-  /** One page of a namespace; with `sourceFile`, only that file's memories. */
+  /** Removes one memory by id; returns how many went (0 or 1). */
+  async deleteMemory(id: string): Promise<number> {
+    const res = await this.call('DeleteMemory', { memory_id: id }, DEADLINE_MS.delete);
+    return res.deleted;
+  }
+
+  /** One page of a namespace; with `sourceFile`, only that file's memories; with `domains`, only theirs. */
   listPage(
     namespace: string,
-    opts: { pageToken?: string; vectors: boolean; sourceFile?: string },
+    opts: { pageToken?: string; vectors: boolean; sourceFile?: string; domains?: string[] },
   ): Promise<ListMemoriesResponse__Output> {
     return this.call(
       'ListMemories',
@@ -76,6 +82,7 @@ export class MemoryClient {
         page_token: opts.pageToken ?? '',
         include_vectors: opts.vectors,
         source_file: opts.sourceFile ?? '',
+        domains: opts.domains ?? [],
       },
       DEADLINE_MS.list,
     );

@@ -1,5 +1,6 @@
 import { identityOf } from '@pagi/auth';
 import {
+  CodedError,
   MemoryQueryRequest,
   type MemoryQueryResponse,
   type PlatformStatus,
@@ -14,7 +15,10 @@ import { z } from 'zod';
 import type { ActivityFeed } from '../activity/activity-feed.ts';
 import type { SessionOwners } from '../conversations/session-owners.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
+import type { MemorySharing } from '../exchange/memory-sharing.ts';
+import { searchFleet } from '../memory/fleet-search.ts';
 import { searchMemory } from '../memory/memory-search.ts';
+import { MESH_OFF_HINT } from '../mesh/fleet-routes.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
 
@@ -31,7 +35,12 @@ export function registerPlatformRoutes(
   deps: {
     config: Pick<
       OrchestratorConfig,
-      'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'OPENROUTER_API_KEY' | 'KNOWLEDGE_NAMESPACE' | 'MEMORY_MIN_SCORE'
+      | 'BYPASS_HITL_TOOL_EXEC'
+      | 'BYPASS_HITL_MEMORY'
+      | 'OPENROUTER_API_KEY'
+      | 'KNOWLEDGE_NAMESPACE'
+      | 'MEMORY_MIN_SCORE'
+      | 'MESH_FLEET_SEARCH_DEADLINE_MS'
     >;
     planner: Planner;
     memory: MemoryClient;
@@ -39,6 +48,8 @@ export function registerPlatformRoutes(
     activity: ActivityFeed;
     owners: SessionOwners;
     summarizer: TranscriptSummarizer;
+    /** The Memory Exchange, when the mesh runs: fleet-wide searches ask the peers through it. */
+    sharing?: MemorySharing | null;
   },
 ): void {
   const { config, planner, memory, turns, activity, owners, summarizer } = deps;
@@ -96,16 +107,18 @@ export function registerPlatformRoutes(
 
   app.post('/api/memory/query', async (req): Promise<MemoryQueryResponse> => {
     const body = parseWith(MemoryQueryRequest, req.body);
-    const found = await searchMemory(
-      memory,
-      {
-        query: body.query,
-        namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
-        top_k: body.top_k ?? DEFAULT_TOP_K,
-        domains: body.domains ?? [],
-      },
-      body.min_score ?? config.MEMORY_MIN_SCORE,
-    );
+    const q = {
+      query: body.query,
+      namespace: body.namespace ?? config.KNOWLEDGE_NAMESPACE,
+      top_k: body.top_k ?? DEFAULT_TOP_K,
+      domains: body.domains ?? [],
+    };
+    if (body.scope === 'fleet') {
+      if (!deps.sharing) throw new CodedError('failed_precondition', MESH_OFF_HINT);
+      const deadline = body.deadline_ms ?? config.MESH_FLEET_SEARCH_DEADLINE_MS;
+      return searchFleet(memory, deps.sharing, q, body.min_score ?? config.MEMORY_MIN_SCORE, deadline);
+    }
+    const found = await searchMemory(memory, q, body.min_score ?? config.MEMORY_MIN_SCORE);
     return { results: found.hits, total: found.total, domain_attribution: found.domain_attribution };
   });
 

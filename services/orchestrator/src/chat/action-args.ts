@@ -11,6 +11,7 @@ export function actionArgs(
   action: Exclude<LLMAction, { action: 'respond' }>,
   req: ChatRequest,
   knowledgeNamespace: string,
+  fleet = false,
 ): ActionArgs {
   if (action.action === 'query_memory') {
     return {
@@ -18,6 +19,7 @@ export function actionArgs(
       domains: action.domains ?? [],
       top_k: action.top_k ?? DEFAULT_TOP_K,
       namespace: req.namespace ?? knowledgeNamespace,
+      ...(fleet ? { scope: 'fleet' as const } : {}),
     };
   }
   return { tool_name: action.tool_name, args: action.args, reason: action.reason };

@@ -26,7 +26,10 @@ export type { Sink } from './turn-sink.ts';
 const HISTORY_TURNS = 8;
 
 export interface ChatEngineDeps {
-  config: Pick<OrchestratorConfig, 'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'KNOWLEDGE_NAMESPACE'>;
+  config: Pick<
+    OrchestratorConfig,
+    'BYPASS_HITL_TOOL_EXEC' | 'BYPASS_HITL_MEMORY' | 'KNOWLEDGE_NAMESPACE' | 'MESH_ENABLED' | 'MESH_CHAT_FLEET_SEARCH'
+  >;
   logger: Logger;
   planner: Planner;
   prompts: PromptStore;

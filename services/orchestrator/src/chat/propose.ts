@@ -16,7 +16,12 @@ export function proposeAction(
     session_id: req.session_id,
     twin_id: req.twin_id,
     kind,
-    args: actionArgs(planned, req, d.config.KNOWLEDGE_NAMESPACE),
+    args: actionArgs(
+      planned,
+      req,
+      d.config.KNOWLEDGE_NAMESPACE,
+      d.config.MESH_ENABLED && d.config.MESH_CHAT_FLEET_SEARCH,
+    ),
     preApproved: bypass,
   });
   if (bypass) {

@@ -2,6 +2,8 @@ import type { ActionResult, PendingAction } from '@pagi/contracts';
 import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
 import type { MemoryClient } from '@pagi/runtime';
 import type { ToolsClient } from '../deps/tools-client.ts';
+import type { MemorySharing } from '../exchange/memory-sharing.ts';
+import { searchFleet } from '../memory/fleet-search.ts';
 import { searchMemory } from '../memory/memory-search.ts';
 
 /** Runs an approved action against the memory or tools service; a failure is a CodedError fit to show. */
@@ -10,20 +12,38 @@ export class ActionExecutor {
   private readonly tools: ToolsClient;
   private readonly minScore: number;
 
-  constructor(deps: { memory: MemoryClient; tools: ToolsClient; minScore: number }) {
+  private readonly fleet: (() => MemorySharing | null) | undefined;
+  private readonly fleetDeadlineMs: number;
+
+  constructor(deps: {
+    memory: MemoryClient;
+    tools: ToolsClient;
+    minScore: number;
+    /** The Memory Exchange once the mesh runs, for searches approved with the fleet in scope. */
+    fleet?: () => MemorySharing | null;
+    fleetDeadlineMs?: number;
+  }) {
     this.memory = deps.memory;
     this.tools = deps.tools;
     this.minScore = deps.minScore;
+    this.fleet = deps.fleet;
+    this.fleetDeadlineMs = deps.fleetDeadlineMs ?? 1_500;
   }
 
   async run(action: PendingAction): Promise<ActionResult> {
     const args = action.args;
     if (action.kind === 'query_memory' && 'query' in args) {
-      const found = await searchMemory(this.memory, { ...args, twin_id: '' }, this.minScore);
+      const sharing = args.scope === 'fleet' ? this.fleet?.() : null;
+      const found = sharing
+        ? await searchFleet(this.memory, sharing, { ...args, twin_id: '' }, this.minScore, this.fleetDeadlineMs)
+        : await searchMemory(this.memory, { ...args, twin_id: '' }, this.minScore).then((f) => ({
+            results: f.hits,
+            domain_attribution: f.domain_attribution,
+          }));
       return {
         kind: 'query_memory',
         query: args.query,
-        results: found.hits,
+        results: found.results,
         domain_attribution: found.domain_attribution,
       };
     }

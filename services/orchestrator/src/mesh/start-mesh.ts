@@ -48,6 +48,15 @@ export async function startMesh(
       maxSkewMs: config.MESH_CLOCK_WINDOW_MS,
       memberTtlMs: 24 * 3600_000,
     },
+    exchange: {
+      limits: {
+        requests: config.MESH_EXCHANGE_REQUESTS_PER_MIN,
+        bytes: config.MESH_EXCHANGE_BYTES_PER_MIN,
+        windowMs: 60_000,
+      },
+      clockWindowMs: config.MESH_CLOCK_WINDOW_MS,
+      timeoutMs: 10_000,
+    },
     logger: logger.child({ part: 'mesh' }),
   });
 }

@@ -82,6 +82,27 @@ const MIGRATIONS = [
    INSERT OR IGNORE INTO session_owners SELECT session_id, 'local', MIN(created_at) FROM turns GROUP BY session_id;
    INSERT OR IGNORE INTO session_owners
      SELECT session_id, 'local', MIN(created_at) FROM pending_actions GROUP BY session_id;`,
+  // Memory Exchange: topics offered, subscriptions to peers' topics, standing grants, share requests awaiting the
+  // owner, what was shared with whom and what was received from whom.
+  `CREATE TABLE exchange_offers (
+     topic TEXT PRIMARY KEY, domain TEXT NOT NULL, query TEXT NOT NULL, description TEXT NOT NULL,
+     created_at INTEGER NOT NULL);
+   CREATE TABLE exchange_subscriptions (
+     peer TEXT NOT NULL, topic TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,
+     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (peer, topic));
+   CREATE TABLE exchange_grants (
+     peer TEXT NOT NULL, topic TEXT NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER,
+     PRIMARY KEY (peer, topic));
+   CREATE TABLE exchange_requests (
+     id TEXT PRIMARY KEY, peer TEXT NOT NULL, peer_twin TEXT NOT NULL, topic TEXT NOT NULL, memories TEXT NOT NULL,
+     status TEXT NOT NULL, reason TEXT NOT NULL, created_at INTEGER NOT NULL, decided_at INTEGER);
+   CREATE TABLE exchange_shared (
+     peer TEXT NOT NULL, origin_id TEXT NOT NULL, topic TEXT NOT NULL, shared_at INTEGER NOT NULL, revoked_at INTEGER,
+     PRIMARY KEY (peer, origin_id));
+   CREATE TABLE exchange_received (
+     origin_peer TEXT NOT NULL, origin_id TEXT NOT NULL, origin_twin TEXT NOT NULL, memory_id TEXT NOT NULL,
+     topic TEXT NOT NULL, content TEXT NOT NULL, redactions TEXT NOT NULL, received_at INTEGER NOT NULL,
+     PRIMARY KEY (origin_peer, origin_id));`,
 ];
 
 /** Opens (creating if needed) the orchestrator's SQLite state in WAL mode and brings its schema up to date. */

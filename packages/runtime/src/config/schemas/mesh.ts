@@ -51,6 +51,13 @@ export const meshFields = {
   MESH_CONSENSUS_AUTO_REJECT: list([]).pipe(z.array(z.enum(PROPOSAL_KINDS))),
   /** How often this node catches up with a random peer (it also does on every new connection). */
   MESH_CONSENSUS_SYNC_MS: int(15_000, 100, 3_600_000),
+  /** Memory Exchange: requests and bytes one peer may send per minute. */
+  MESH_EXCHANGE_REQUESTS_PER_MIN: int(120, 1, 100_000),
+  MESH_EXCHANGE_BYTES_PER_MIN: int(16 * 1024 * 1024, 1024),
+  /** The chat's memory searches also ask the fleet's online peers (each answers from what it shares with this twin). */
+  MESH_CHAT_FLEET_SEARCH: bool(false),
+  /** A federated memory search waits this long for peers; later answers are left out. */
+  MESH_FLEET_SEARCH_DEADLINE_MS: int(1_500, 50, 60_000),
 };
 
 /** Cross-field rules: a mesh needs its key, and thresholds in order. */
