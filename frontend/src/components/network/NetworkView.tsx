@@ -5,13 +5,14 @@ import { formatPercent, formatTime } from '../../lib/format.ts';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { ConsensusPanel } from './consensus/ConsensusPanel.tsx';
+import { ExchangePanel } from './exchange/ExchangePanel.tsx';
 import { FleetGraph } from './FleetGraph.tsx';
 
 const STATUS_TEXT = { online: 'Online', suspect: 'Suspect', offline: 'Offline' } as const;
 
 /**
- * The Phoenix mesh as this node sees it: its own place, the fleet as a graph, one node's details, live events, and
- * Consensus Sync (fleet-wide votes on shared changes).
+ * The Phoenix mesh as this node sees it: its own place, the fleet as a graph, one node's details, live events,
+ * Consensus Sync (fleet-wide votes on shared changes) and the Memory Exchange.
  */
 export function NetworkView() {
   const fleet = useFleet();
@@ -34,6 +35,7 @@ export function NetworkView() {
           detail={`To join one: ${status.hint}. The README's mesh section shows how to share the key between machines.`}
         />
         <ConsensusPanel />
+        <ExchangePanel nodes={[]} />
       </>
     );
   }
@@ -87,6 +89,7 @@ export function NetworkView() {
         )}
       </Panel>
       <ConsensusPanel />
+      <ExchangePanel nodes={fleet.nodes} />
     </div>
   );
 }
