@@ -89,7 +89,7 @@ export class Inbound {
           })),
         )
       : [];
-    unique.forEach((m, i) =>
+    for (const [i, m] of unique.entries())
       store.addReceived({
         origin_peer: peer,
         origin_id: m.origin_id,
@@ -98,8 +98,7 @@ export class Inbound {
         topic: share.topic,
         content: m.content,
         redactions: m.redactions,
-      }),
-    );
+      });
     store.setSubscription(
       peer,
       share.topic,
