@@ -17,7 +17,7 @@ const PHASE_TEXT: Record<ApprovalPhase, string> = {
   refused: 'Not run',
 };
 
-/** Shows exactly what will run (tool and argv, or query and domains) and lets the person decide. */
+/** Shows exactly what will run (tool and argv, or query, domains and whether peers are asked) and lets the person decide. */
 export function ApprovalCard({ entry }: { entry: ActionEntry }) {
   const { decide, canChat } = useChat();
   const { action, phase, result, error } = entry;
@@ -99,6 +99,14 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
           </dd>
           <dt>Results</dt>
           <dd>up to {args.top_k}</dd>
+          {args.scope === 'fleet' && (
+            <>
+              <dt>Peers</dt>
+              <dd data-testid="approval-fleet">
+                Also asks the mesh's online peers; each answers only from what it shares with this twin
+              </dd>
+            </>
+          )}
         </dl>
       )}
 
