@@ -31,7 +31,8 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/phoenix/fleet': 'read',
   'GET /api/phoenix/fleet/events': 'read',
   'GET /api/phoenix/fleet/:peer_id': 'read',
-  // Proposing and voting are admin-only (absent from this table).
+  'POST /api/phoenix/proposals': 'admin',
+  'POST /api/phoenix/proposals/:id/vote': 'admin',
   'GET /api/phoenix/proposals': 'read',
   'GET /api/phoenix/proposals/events': 'read',
   'GET /api/phoenix/proposals/:id': 'read',
@@ -44,6 +45,15 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/phoenix/exchange/events': 'read',
   'GET /api/phoenix/exchange/offers/:topic/preview': 'read',
   'GET /api/phoenix/exchange/peers/:peer/offers': 'read',
+  'POST /api/phoenix/exchange/offers': 'admin',
+  'DELETE /api/phoenix/exchange/offers/:topic': 'admin',
+  'POST /api/phoenix/exchange/subscriptions': 'admin',
+  'DELETE /api/phoenix/exchange/subscriptions/:peer/:topic': 'admin',
+  'POST /api/phoenix/exchange/grants': 'admin',
+  'DELETE /api/phoenix/exchange/grants/:peer/:topic': 'admin',
+  'POST /api/phoenix/exchange/requests/:id/approve': 'admin',
+  'POST /api/phoenix/exchange/requests/:id/deny': 'admin',
+  'POST /api/phoenix/exchange/revoke': 'admin',
 };
 
 export const orchestratorAccess = tableAccess(ORCHESTRATOR_ROUTE_ACCESS);
