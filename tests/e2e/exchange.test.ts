@@ -11,8 +11,7 @@ import { generateSwarmKey, type Mesh } from '@pagi/mesh';
 import { MemoryClient } from '@pagi/runtime';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_MESH_ENV, startMeshNode } from '../helpers/mesh-node.ts';
-import { reservePort } from '../helpers/ports.ts';
+import { meshTwinEnv, startMeshNode } from '../helpers/mesh-node.ts';
 import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { type App, bootApp } from './support/app.ts';
 import { chromiumAvailable, screenshot } from './support/browser.ts';
@@ -59,14 +58,9 @@ describe.skipIf(!chromiumAvailable())('Memory Exchange panel in the browser', ()
 
   beforeAll(async () => {
     app = await bootApp({
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: KEY,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${await reservePort()}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: 'home',
+      ...(await meshTwinEnv(KEY, 'home')),
       // No starter knowledge: the Mind domain holds exactly the memory this test puts there.
       KNOWLEDGE_BASES_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'pagi-exchange-')), 'none'),
-      ...FAST_MESH_ENV,
     });
     const memory = new MemoryClient(app.stack.addresses.MEMORY_GRPC_ADDR!, TEST_SERVICE_TOKEN);
     [memoryId] = (await memory.commit([

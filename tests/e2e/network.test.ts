@@ -2,8 +2,7 @@
 // 127.0.0.1. The view shows this node, draws the peer, opens its details, and follows it going offline live.
 import { generateSwarmKey, type Mesh } from '@pagi/mesh';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_MESH_ENV, startMeshNode } from '../helpers/mesh-node.ts';
-import { reservePort } from '../helpers/ports.ts';
+import { meshTwinEnv, startMeshNode } from '../helpers/mesh-node.ts';
 import { type App, bootApp } from './support/app.ts';
 import { chromiumAvailable, screenshot } from './support/browser.ts';
 
@@ -14,12 +13,7 @@ describe.skipIf(!chromiumAvailable())('Network view in the browser', () => {
   let peer: Mesh | undefined;
   beforeAll(async () => {
     app = await bootApp({
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: KEY,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${await reservePort()}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: 'home',
-      ...FAST_MESH_ENV,
+      ...(await meshTwinEnv(KEY, 'home')),
     });
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { createClient, loadProto, unary } from '@pagi/runtime';
 import type { AdminServiceClient } from '@pagi/runtime/gen/orchestrator/AdminService.ts';
 import type { OrchestratorServiceClient } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
 import { expect } from 'vitest';
-import { FAST_MESH_ENV } from './mesh-node.ts';
+import { meshTwinEnv } from './mesh-node.ts';
 import { reservePort } from './ports.ts';
 import { TEST_SERVICE_TOKEN } from './service-token.ts';
 import { type Stack, startStack } from './stack.ts';
@@ -45,15 +45,9 @@ export async function startTwin(name: string, bootstrap?: string): Promise<Twin>
     services: ['orchestrator'],
     env: {
       LOG_LEVEL: 'info',
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: SWARM_KEY,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${port}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: name,
-      MESH_TWIN_ID: `twin-${name}`,
+      ...(await meshTwinEnv(SWARM_KEY, name, port)),
       MESH_CONSENSUS_SYNC_MS: '500',
       ...(bootstrap ? { MESH_BOOTSTRAP: bootstrap } : {}),
-      ...FAST_MESH_ENV,
     },
   });
   const proto = loadProto('orchestrator').orchestrator;

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExchangeOverview, MemoryQueryResponse } from '@pagi/contracts';
 import { MemoryClient } from '@pagi/runtime';
+import { meshTwinEnv } from './mesh-node.ts';
 import { reservePort } from './ports.ts';
 import { TEST_SERVICE_TOKEN } from './service-token.ts';
 import { type Stack, startStack } from './stack.ts';
@@ -69,12 +70,7 @@ export async function startExchangeTwin(
     env: {
       LOG_LEVEL: 'info',
       KNOWLEDGE_BASES_DIR: '/nonexistent/no-starter',
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: swarmKey,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${port}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: name,
-      MESH_TWIN_ID: `twin-${name}`,
+      ...(await meshTwinEnv(swarmKey, name, port)),
       ...(opts.bootstrap ? { MESH_BOOTSTRAP: opts.bootstrap } : {}),
       MESH_HEARTBEAT_MS: String(EXCHANGE_MESH.heartbeatMs),
       MESH_SUSPECT_AFTER_MS: String(EXCHANGE_MESH.suspectAfterMs),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Mesh, type MeshOptions } from '@pagi/mesh';
 import { createLogger } from '@pagi/runtime';
+import { reservePort } from './ports.ts';
 
 /** Heartbeats fast enough for tests: suspect after 1.5 s of silence, offline after 3 s. */
 export const FAST_MESH = { heartbeatMs: 300, suspectAfterMs: 1500, offlineAfterMs: 3000 };
@@ -15,6 +16,22 @@ export const FAST_MESH_ENV = {
   MESH_SUSPECT_AFTER_MS: String(FAST_MESH.suspectAfterMs),
   MESH_OFFLINE_AFTER_MS: String(FAST_MESH.offlineAfterMs),
 };
+
+/**
+ * The environment of a twin process with the mesh on, reachable on 127.0.0.1 only (no mDNS), with test heartbeats;
+ * `port` is its mesh port (a fresh one when not given).
+ */
+export async function meshTwinEnv(swarmKey: string, name: string, port?: number): Promise<Record<string, string>> {
+  return {
+    MESH_ENABLED: 'true',
+    MESH_SWARM_KEY: swarmKey,
+    MESH_LISTEN: `/ip4/127.0.0.1/tcp/${port ?? (await reservePort())}`,
+    MESH_MDNS: 'false',
+    MESH_NODE_NAME: name,
+    MESH_TWIN_ID: `twin-${name}`,
+    ...FAST_MESH_ENV,
+  };
+}
 
 export function startMeshNode(
   name: string,

@@ -5,7 +5,7 @@
 import { generateSwarmKey, type Mesh } from '@pagi/mesh';
 import { createClient, loadProto, unary } from '@pagi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_MESH_ENV, startMeshNode } from '../helpers/mesh-node.ts';
+import { meshTwinEnv, startMeshNode } from '../helpers/mesh-node.ts';
 import { reservePort } from '../helpers/ports.ts';
 import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { openSse } from '../helpers/sse-client.ts';
@@ -50,13 +50,7 @@ async function startTwin(name: string, env: Record<string, string> = {}): Promis
     services: ['orchestrator'],
     env: {
       LOG_LEVEL: 'info',
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: KEY,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${port}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: name,
-      MESH_TWIN_ID: `twin-${name}`,
-      ...FAST_MESH_ENV,
+      ...(await meshTwinEnv(KEY, name, port)),
       ...env,
     },
   });
