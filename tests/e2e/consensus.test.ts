@@ -5,14 +5,14 @@ import { generateSwarmKey, type Mesh } from '@pagi/mesh';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldArtifacts, startConsensusNode } from '../helpers/consensus-node.ts';
-import { FAST_MESH_ENV } from '../helpers/mesh-node.ts';
-import { reservePort } from '../helpers/ports.ts';
+import { meshTwinEnv } from '../helpers/mesh-node.ts';
 import { type App, bootApp } from './support/app.ts';
 import { chromiumAvailable, screenshot } from './support/browser.ts';
 
 const KEY = generateSwarmKey();
 const WAIT = { timeout: 20_000, interval: 200 };
-const RESEARCHER = 'name: researcher\ndescription: Finds and summarises sources\ntools:\n  - search\n';
+const RESEARCHER =
+  'name: researcher\ndescription: Finds and summarises sources\nrole: Researches a question in memory and cites what it finds.\ntools:\n  - grep\n';
 
 /** Polls outside a test (expect.poll works only inside one). */
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = WAIT.timeout): Promise<void> {
@@ -69,13 +69,8 @@ describe.skipIf(!chromiumAvailable())('Consensus panel in the browser', () => {
   const peers: Mesh[] = [];
   beforeAll(async () => {
     app = await bootApp({
-      MESH_ENABLED: 'true',
-      MESH_SWARM_KEY: KEY,
-      MESH_LISTEN: `/ip4/127.0.0.1/tcp/${await reservePort()}`,
-      MESH_MDNS: 'false',
-      MESH_NODE_NAME: 'home',
+      ...(await meshTwinEnv(KEY, 'home')),
       MESH_CONSENSUS_SYNC_MS: '500',
-      ...FAST_MESH_ENV,
     });
     await app.go('network');
     const status = app.page.getByTestId('mesh-status');
@@ -151,7 +146,8 @@ describe.skipIf(!chromiumAvailable())('Consensus panel in the browser', () => {
     // A new artifact, written in the form.
     await proposeInForm(page, {
       target: 'writer',
-      content: 'name: writer\ndescription: Drafts and edits text\n',
+      content:
+        'name: writer\ndescription: Drafts and edits text\nrole: Drafts letters and notes in the owner’s voice.\n',
       reason: 'a writing agent',
     });
     for (const peer of peers) await expect.poll(() => proposalOn(peer, 'writer')?.status, WAIT).toBe('open');

@@ -38,6 +38,7 @@ const workspaceDeps = (p: Pkg, dev = true) =>
 const LAYER: Record<string, number> = {
   '@pagi/contracts': 0,
   '@pagi/runtime': 1,
+  '@pagi/agents': 2,
   '@pagi/auth': 2,
   '@pagi/llm': 2,
   '@pagi/redaction': 2,

@@ -4,12 +4,11 @@
 // run, and templates land as files. Bad payloads are refused before any vote.
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ArtifactList, ProposalDetail } from '@pagi/contracts';
+import { AgentTemplateList, ArtifactList, ProposalDetail } from '@pagi/contracts';
 import { generateSwarmKey } from '@pagi/mesh';
 import { createClient, loadProto, unary } from '@pagi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_MESH_ENV } from '../helpers/mesh-node.ts';
-import { reservePort } from '../helpers/ports.ts';
+import { meshTwinEnv } from '../helpers/mesh-node.ts';
 import { RUN_BWRAP_TESTS, tempDir, toolsClient } from '../helpers/service-process.ts';
 import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { REPO_ROOT, type Stack, startStack } from '../helpers/stack.ts';
@@ -52,11 +51,7 @@ describe.runIf(RUN_BWRAP_TESTS)('Consensus Sync applies each kind of change', ()
         TOOLS_POLICY_FILE: policy,
         TOOLS_REPO_DIR: path.join(tmp.dir, 'repo'),
         TOOLS_USE_BWRAP: 'true',
-        MESH_ENABLED: 'true',
-        MESH_SWARM_KEY: generateSwarmKey(),
-        MESH_LISTEN: `/ip4/127.0.0.1/tcp/${await reservePort()}`,
-        MESH_MDNS: 'false',
-        ...FAST_MESH_ENV,
+        ...(await meshTwinEnv(generateSwarmKey(), 'solo')),
       },
     });
   }, 60_000);
@@ -99,9 +94,19 @@ describe.runIf(RUN_BWRAP_TESTS)('Consensus Sync applies each kind of change', ()
   }, 90_000);
 
   it('writes templates and playbooks as files, and lists every current version', async () => {
-    await propose('agent_template', 'researcher', 'name: researcher\nrole: Finds things in memory.\n');
+    await propose(
+      'agent_template',
+      'researcher',
+      'name: researcher\ndescription: Finds things\nrole: Finds things in memory and cites them.\n',
+    );
     const file = path.join(stack.dataDir, 'fleet/agents/researcher.yaml');
     expect(readFileSync(file, 'utf8')).toContain('Finds things');
+    // The fleet's template replaces the shipped one of the same name in the agents' list.
+    const listed = async () =>
+      AgentTemplateList.parse((await call('GET', '/api/agents/templates')).body).templates.find(
+        (t) => t.name === 'researcher',
+      );
+    await expect.poll(listed, { timeout: 5_000 }).toMatchObject({ origin: 'fleet', description: 'Finds things' });
     const list = ArtifactList.parse((await call('GET', '/api/phoenix/artifacts')).body);
     expect(list.artifacts.map((a) => `${a.kind}/${a.target}@${a.version}`).sort()).toEqual([
       'agent_template/researcher@1',
@@ -115,7 +120,8 @@ describe.runIf(RUN_BWRAP_TESTS)('Consensus Sync applies each kind of change', ()
     const cases: [string, string, RegExp][] = [
       ['tool_policy', 'version: 2\nsystem_tools: {}\n', /version/],
       ['tool_policy', 'system_tools: [unclosed', /not valid YAML/],
-      ['agent_template', '- just\n- a list\n', /YAML mapping/],
+      ['agent_template', '- just\n- a list\n', /not a valid agent template/],
+      ['agent_template', 'name: y\ndescription: d\nrole: a role long enough to pass\n', /must be named x/],
       ['system_prompt', 'too short', /at least 20/],
     ];
     for (const [kind, payload, message] of cases) {

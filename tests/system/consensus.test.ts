@@ -49,6 +49,10 @@ const FIRST_PROMPT = 'You are a careful twin. Answer in short, plain sentences.'
 const REFUSED_PROMPT = 'You are a loud twin. ANSWER EVERYTHING IN CAPITALS.';
 const LATER_PROMPT = 'You are a careful twin. Answer briefly and cite your sources.';
 
+/** A valid agent template, for a proposal that is never meant to pass. */
+const OUTSIDER =
+  'name: outsider\ndescription: Never passes\nrole: A template proposed only to be voted on by strangers.\n';
+
 describe('Consensus Sync between three twin processes', () => {
   it('applies a change two of three accept on all three, the one that voted no included', async () => {
     const [one, two, three] = twins as [Twin, Twin, Twin];
@@ -190,7 +194,7 @@ describe('Consensus Sync between three twin processes', () => {
     const observed = () => observer.fleet.list().filter((n) => !n.self && n.status === 'online').length;
     await expect.poll(observed, SLOW).toBe(3);
 
-    const id = await propose(one, { kind: 'agent_template', target: 'outsider', payload: 'name: x', reason: 'test' });
+    const id = await propose(one, { kind: 'agent_template', target: 'outsider', payload: OUTSIDER, reason: 'test' });
     await expect.poll(() => observer.consensus!.list().map((p) => p.id), SLOW).toContain(id);
     // Every twin holds the proposal, so each checks the votes against it on arrival.
     for (const t of twins) await expect.poll(async () => (await detail(t, id))?.id, SLOW).toBe(id);

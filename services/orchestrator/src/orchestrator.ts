@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { TemplateRegistry } from '@pagi/agents';
 import { authFromConfig, installGuard } from '@pagi/auth';
 import { startKnowledge } from '@pagi/knowledge';
 import { createLlmClient, type LlmClient } from '@pagi/llm';
@@ -16,6 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { ActivityFeed } from './activity/activity-feed.ts';
 import { announceChatEvents } from './activity/chat-activity.ts';
 import { announceIngestion } from './activity/ingestion-activity.ts';
+import { registerAgentRoutes } from './agents/agent-routes.ts';
 import { registerKnowledgeSourceRoute } from './api/knowledge-source-route.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
 import { orchestratorAccess } from './auth/route-access.ts';
@@ -139,6 +142,15 @@ export async function startOrchestrator(
     build.close();
     throw err;
   });
+  // The shipped and the owner's templates, then those the fleet agreed on (reloaded when it applies one).
+  const templates = new TemplateRegistry([
+    { dir: fromRoot(config.AGENTS_DIR), origin: 'config' },
+    { dir: path.join(config.FLEET_DIR, 'agents'), origin: 'fleet' },
+  ]);
+  templates.watch();
+  mesh?.consensus?.on('event', (e) => {
+    if (e.type === 'applied') templates.load();
+  });
   const sharing = mesh?.exchange
     ? new MemorySharing({ db, memory, mesh, namespace: config.KNOWLEDGE_NAMESPACE, minScore: config.MEMORY_MIN_SCORE })
     : null;
@@ -171,6 +183,7 @@ export async function startOrchestrator(
   registerConsensusRoutes(app, mesh, config.MESH_CONSENSUS_DEADLINE_S);
   registerExchangeRoutes(app);
   registerSharingRoutes(app, sharing);
+  registerAgentRoutes(app, templates);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;
@@ -217,6 +230,7 @@ export async function startOrchestrator(
     memory.close();
     tools.close();
     build.close();
+    templates.close();
     db.close();
     throw err;
   }
@@ -238,6 +252,7 @@ export async function startOrchestrator(
       memory.close();
       tools.close();
       build.close();
+      templates.close();
       db.close();
     },
   };

@@ -9,15 +9,19 @@ import type { ProposalKind } from '@pagi/contracts';
 export interface Applier {
   /** The content held now for `target` (empty when there is none). */
   read(target: string): Uint8Array;
-  /** Throws (a CodedError) when `payload` is not valid content of this kind: such a proposal is refused. */
-  validate(payload: Uint8Array): void;
+  /** Throws (a CodedError) when `payload` is not valid content of this kind for `target`: such a proposal is refused. */
+  validate(payload: Uint8Array, target: string): void;
   write(target: string, payload: Uint8Array): void;
 }
 
 export type Appliers = Record<ProposalKind, Applier>;
 
 /** Artifacts kept as files, one per target (`<dir>/<target><ext>`), replaced by rename. */
-export function fileApplier(dir: string, ext: string, validate: (payload: Uint8Array) => void = () => {}): Applier {
+export function fileApplier(
+  dir: string,
+  ext: string,
+  validate: (payload: Uint8Array, target: string) => void = () => {},
+): Applier {
   const file = (target: string) => path.join(dir, `${target}${ext}`);
   return {
     read(target) {

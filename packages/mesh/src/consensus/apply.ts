@@ -37,7 +37,7 @@ function applyOne(core: Core, rec: Rec): boolean {
   const alreadyWritten = cur.sha256 === b.payload_sha256;
   if (cur.version === b.base_version && (cur.sha256 === b.base_sha256 || alreadyWritten)) {
     try {
-      core.opts.appliers[b.kind as keyof typeof core.opts.appliers].validate(b.payload);
+      core.opts.appliers[b.kind as keyof typeof core.opts.appliers].validate(b.payload, b.target);
       if (!alreadyWritten) core.opts.appliers[b.kind as keyof typeof core.opts.appliers].write(b.target, b.payload);
     } catch (err) {
       return conflict(core, rec, record('conflict', cur.version, `not applied: ${(err as Error).message}`));

@@ -18,6 +18,9 @@ import { type Outcome, quorumFor } from './rules.ts';
 import { seal, sha256hex } from './signing.ts';
 import { artifactOf, detailOf, summaryOf } from './view.ts';
 
+/** How long after this node first held a proposal it re-sends the proposal (if its own) and its vote. */
+const RESEND_FOR_MS = 5 * 60_000;
+
 export interface ProposeInput {
   kind: ProposalKind;
   target: string;
@@ -68,7 +71,7 @@ export class Consensus {
   propose(input: ProposeInput): string {
     const core = this.core;
     const applier = core.opts.appliers[input.kind];
-    applier.validate(input.payload);
+    applier.validate(input.payload, input.target);
     const cur = core.current(input.kind, input.target);
     const payloadSha = sha256hex(input.payload);
     if (payloadSha === cur.sha256)
@@ -143,7 +146,10 @@ export class Consensus {
     for (const rec of core.recs.values()) {
       if (rec.decision) continue;
       maybeDecide(core, rec);
-      if (!resend || rec.decision || core.now() > rec.body.deadline_ms + core.opts.graceMs) continue;
+      const age = core.now() - rec.receivedAtMs;
+      // Re-sent for a while; a proposal open for days relies on catch-up instead of gossiping all that time.
+      if (!resend || rec.decision || age > RESEND_FOR_MS || core.now() > rec.body.deadline_ms + core.opts.graceMs)
+        continue;
       if (rec.body.proposer === core.me) core.publish({ proposal: rec.proposal });
       const mine = rec.votes.get(core.me);
       if (mine) core.publish({ vote: mine.signed });

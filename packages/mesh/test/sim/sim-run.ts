@@ -68,9 +68,22 @@ export async function runSeed(seed: number) {
   await net.run(FAULTY_UNTIL);
   net.partition(null);
   net.faults = { drop: 0, duplicate: 0, minDelayMs: 1, maxDelayMs: 20 };
-  await net.run(END);
+  // Healed: run until every node holds every decision and has applied every accepted change (or the end).
+  for (let t = FAULTY_UNTIL + 1_000; t <= END && !settled(cluster); t += 1_000) await net.run(t);
   const result = check(cluster, adversary);
   const traffic = { sent: net.sent, delivered: net.delivered };
   cluster.close();
   return { seed, nodes: n, mallory: mallory !== null, crashed: crashed !== null, faults, ...result, traffic };
+}
+
+/** Every node holds every proposal decided, and has applied (or refused) every accepted one. */
+function settled(cluster: SimCluster): boolean {
+  for (const node of cluster.nodes.values()) {
+    const recs = node.consensus.core.recs;
+    for (const id of cluster.proposals) {
+      const rec = recs.get(id);
+      if (!rec?.decision || (rec.outcome === 'accepted' && !rec.applications.has(node.id))) return false;
+    }
+  }
+  return true;
 }

@@ -41,6 +41,7 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   // What redaction would let leave for a text: allowed to those who may search memories, as memories are what leaves.
   'POST /api/phoenix/exchange/preview': 'memory',
   // Memory Exchange: reading is open to every role; offering, granting, approving and revoking are the owner's.
+  'GET /api/agents/templates': 'read',
   'GET /api/phoenix/exchange': 'read',
   'GET /api/phoenix/exchange/events': 'read',
   'GET /api/phoenix/exchange/offers/:topic/preview': 'read',

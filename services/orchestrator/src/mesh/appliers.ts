@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTemplate } from '@pagi/agents';
 import { CodedError, parseWith, policySchema } from '@pagi/contracts';
 import { type Applier, type Appliers, fileApplier } from '@pagi/mesh';
 import { fromRoot, type OrchestratorConfig } from '@pagi/runtime';
@@ -79,7 +80,10 @@ export function orchestratorAppliers(
   return {
     system_prompt: promptApplier(prompts),
     tool_policy: policyApplier(fromRoot(config.TOOLS_POLICY_FILE)),
-    agent_template: fileApplier(dir('agents'), '.yaml', (p) => void yamlObject(p, 'an agent template')),
+    agent_template: fileApplier(dir('agents'), '.yaml', (p, target) => {
+      const checked = parseTemplate(text(p), target);
+      if ('error' in checked) throw new CodedError('invalid_request', `not a valid agent template: ${checked.error}`);
+    }),
     playbook: fileApplier(dir('playbooks'), '.yaml', (p) => void yamlObject(p, 'a playbook')),
     tool_install: toolApplier(dir('tools'), compile),
   };

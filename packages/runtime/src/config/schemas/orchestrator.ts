@@ -51,6 +51,8 @@ export const orchestratorConfigSchema = z
       z.coerce.number({ error: 'expected a number between 0 and 1' }).min(0).max(1).default(0.3),
     ),
     CHAT_MAX_MESSAGE_BYTES: int(16_384, 1),
+    /** Agent templates (one YAML file each); the fleet's own land in DATA_DIR/fleet/agents. */
+    AGENTS_DIR: str('config/agents'),
     /** The tools service's policy file, which a tool_policy change accepted by the fleet rewrites. */
     TOOLS_POLICY_FILE: str('config/tools_policy.yaml'),
     ...meshFields,
