@@ -21,8 +21,6 @@ import { proposeAction } from './propose.ts';
 import { whyUnrunnable } from './runnable.ts';
 import { noop, type Sink, sendAnswer, textStream } from './turn-sink.ts';
 
-export type { Sink } from './turn-sink.ts';
-
 const HISTORY_TURNS = 8;
 
 export interface ChatEngineDeps {

@@ -15,7 +15,8 @@ import type { SessionOwners } from '../conversations/session-owners.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import type { AuditLog } from '../hitl/audit.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
-import type { ChatEngine, Sink } from './chat-engine.ts';
+import type { ChatEngine } from './chat-engine.ts';
+import type { Sink } from './turn-sink.ts';
 
 const ActionIdParams = z.object({ id: z.string().min(1).max(128) });
 const SessionQuery = z.object({ session_id: SessionId });
