@@ -86,7 +86,3 @@ export function justifies(p: ProposalBody__Output, outcome: string, accepts: num
   if (outcome === 'rejected') return rejects > p.voters.length - p.quorum;
   return outcome === 'expired' && accepts < p.quorum;
 }
-
-export const isKind = (kind: string): kind is ProposalKind => (PROPOSAL_KINDS as readonly string[]).includes(kind);
-
-export type VoteBody = VoteBody__Output;
