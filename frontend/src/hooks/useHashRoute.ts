@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const VIEWS = ['chat', 'hub', 'atlas', 'network', 'telemetry', 'media', 'settings', 'admin'] as const;
+export const VIEWS = ['chat', 'hub', 'atlas', 'agents', 'network', 'telemetry', 'media', 'settings', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 function current(): View {

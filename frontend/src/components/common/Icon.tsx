@@ -24,6 +24,9 @@ const PATHS = {
   user: 'M12 4a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0',
   shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z',
   key: 'M8 10a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM11 12l9-9M17 6l3 3M15 8l2 2',
+  agents:
+    'M8 8h8a3 3 0 0 1 3 3v5a3 3 0 0 1-3 3H8a3 3 0 0 1-3-3v-5a3 3 0 0 1 3-3zM12 8V4M10 4h4M9.5 13v1M14.5 13v1M2 13v2M22 13v2',
+  play: 'M7 5l12 7-12 7z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,11 +1,13 @@
 import { useAuth } from '../../context/auth/AuthContext.tsx';
 import type { View } from '../../hooks/useHashRoute.ts';
+import { AgentsNavBadge } from '../agents/AgentsNavBadge.tsx';
 import { Icon, type IconName } from '../common/Icon.tsx';
 
 const ITEMS: { view: View; label: string; icon: IconName }[] = [
   { view: 'chat', label: 'Chat', icon: 'chat' },
   { view: 'hub', label: 'Intelligence Hub', icon: 'hub' },
   { view: 'atlas', label: 'Knowledge Atlas', icon: 'atlas' },
+  { view: 'agents', label: 'Agents', icon: 'agents' },
   { view: 'network', label: 'Network', icon: 'network' },
   { view: 'telemetry', label: 'Telemetry', icon: 'pulse' },
   { view: 'media', label: 'Media', icon: 'media' },
@@ -39,6 +41,7 @@ export function NavRail({ view, onNavigate }: { view: View; onNavigate: (v: View
             >
               <Icon name={item.icon} />
               <span>{item.label}</span>
+              {item.view === 'agents' && <AgentsNavBadge />}
             </a>
           </li>
         ))}

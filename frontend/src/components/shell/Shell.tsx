@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useHashRoute, type View } from '../../hooks/useHashRoute.ts';
 import { AdminView } from '../admin/AdminView.tsx';
+import { AgentApprovalNotice } from '../agents/AgentApprovalNotice.tsx';
+import { AgentRunsProvider } from '../agents/AgentRunsContext.tsx';
+import { AgentsView } from '../agents/AgentsView.tsx';
 import { AuthOffBanner } from '../auth/AuthOffBanner.tsx';
 import { ChatView } from '../chat/ChatView.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
@@ -20,6 +23,7 @@ const TITLES: Record<View, string> = {
   chat: 'Chat',
   hub: 'Intelligence Hub',
   atlas: 'Knowledge Atlas',
+  agents: 'Agents',
   network: 'Network',
   telemetry: 'Telemetry',
   media: 'Media',
@@ -32,38 +36,42 @@ export function Shell() {
   const { accountsOn, can } = useAuth();
   const adminAllowed = accountsOn && can('admin');
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <NavRail view={view} onNavigate={setView} />
-      <div className="app__body">
-        <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
-        <AuthOffBanner />
-        <main id="main" className={`app__main view-${view}`} tabIndex={-1}>
-          {view === 'chat' && <ChatView />}
-          {view === 'hub' && <HubView />}
-          {view === 'atlas' && (
-            <Suspense fallback={<StateMessage kind="loading" title="Loading the atlas…" />}>
-              <AtlasView />
-            </Suspense>
-          )}
-          {view === 'network' && <NetworkView />}
-          {view === 'telemetry' && <TelemetryView />}
-          {view === 'media' && <MediaView />}
-          {view === 'settings' && <SettingsView />}
-          {view === 'admin' &&
-            (adminAllowed ? (
-              <AdminView />
-            ) : (
-              <StateMessage
-                kind="error"
-                title="Administration is for admins"
-                detail={accountsOn ? 'Your role cannot manage accounts.' : 'Accounts are off (AUTH_MODE=off).'}
-              />
-            ))}
-        </main>
+    <AgentRunsProvider>
+      <AgentApprovalNotice active={view === 'agents'} />
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <NavRail view={view} onNavigate={setView} />
+        <div className="app__body">
+          <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
+          <AuthOffBanner />
+          <main id="main" className={`app__main view-${view}`} tabIndex={-1}>
+            {view === 'chat' && <ChatView />}
+            {view === 'hub' && <HubView />}
+            {view === 'atlas' && (
+              <Suspense fallback={<StateMessage kind="loading" title="Loading the atlas…" />}>
+                <AtlasView />
+              </Suspense>
+            )}
+            {view === 'agents' && <AgentsView />}
+            {view === 'network' && <NetworkView />}
+            {view === 'telemetry' && <TelemetryView />}
+            {view === 'media' && <MediaView />}
+            {view === 'settings' && <SettingsView />}
+            {view === 'admin' &&
+              (adminAllowed ? (
+                <AdminView />
+              ) : (
+                <StateMessage
+                  kind="error"
+                  title="Administration is for admins"
+                  detail={accountsOn ? 'Your role cannot manage accounts.' : 'Accounts are off (AUTH_MODE=off).'}
+                />
+              ))}
+          </main>
+        </div>
       </div>
-    </div>
+    </AgentRunsProvider>
   );
 }
