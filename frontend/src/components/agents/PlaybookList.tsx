@@ -15,7 +15,9 @@ export function PlaybookList({ list, selected, onSelect }: Props) {
         <ul className="agents__errors" aria-label="Playbook files that did not load">
           {list.errors.map((e) => (
             <li key={e.file} className="banner banner--error">
-              <code>{e.file}</code>: {e.message}
+              <span>
+                <code>{e.file}</code>: {e.message}
+              </span>
             </li>
           ))}
         </ul>

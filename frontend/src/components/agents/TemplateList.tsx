@@ -14,7 +14,9 @@ export function TemplateList({ list, onUse }: Props) {
         <ul className="agents__errors" data-testid="template-errors" aria-label="Template files that did not load">
           {list.errors.map((e) => (
             <li key={e.file} className="banner banner--error">
-              <code>{e.file}</code>: {e.message}
+              <span>
+                <code>{e.file}</code>: {e.message}
+              </span>
             </li>
           ))}
         </ul>
