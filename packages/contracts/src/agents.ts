@@ -24,6 +24,8 @@ export const AgentTemplate = z
       .default([...DOMAINS]),
     max_steps: z.number().int().min(1).max(100).default(8),
     step_timeout_s: z.number().int().min(1).max(3600).default(120),
+    /** Working time of a run, waits for approvals and sub-agents not counted. */
+    timeout_s: z.number().int().min(1).max(86_400).default(1800),
     /** Bounds when an LLM plans: tokens and money per run. */
     budget: z
       .object({

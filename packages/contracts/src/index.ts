@@ -1,4 +1,5 @@
 // The shapes every part of the platform agrees on. zod only: the browser imports this and nothing else of the backend.
+export * from './agent-runs.ts';
 export * from './agents.ts';
 export * from './auth.ts';
 export * from './chat.ts';

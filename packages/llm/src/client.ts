@@ -8,7 +8,10 @@ export interface LlmClient {
   provider: 'openrouter';
   model: string;
   /** Returns the raw message content (expected to be a JSON object); throws on transport errors or timeouts. */
-  completeJson(messages: LlmMessage[], opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<string>;
+  completeJson(
+    messages: LlmMessage[],
+    opts?: { timeoutMs?: number; signal?: AbortSignal; onUsage?: (tokens: number) => void },
+  ): Promise<string>;
   /**
    * The same completion, streamed: `onDelta` gets each piece of the content as the endpoint sends it, and the whole
    * content is returned at the end. Cancelled through `signal` (the upstream request is closed).
@@ -48,6 +51,8 @@ export function createLlmClient(config: LlmConfig): LlmClient | null {
         { model, messages, response_format: { type: 'json_object' }, temperature: 0 },
         { timeout: opts.timeoutMs ?? config.LLM_TIMEOUT_MS, signal: opts.signal },
       );
+      // Tokens the endpoint reports (prompt and completion), for budgets; absent when the endpoint does not say.
+      if (completion.usage) opts.onUsage?.(completion.usage.total_tokens);
       const content = completion.choices[0]?.message?.content;
       if (typeof content !== 'string' || content.trim() === '') throw new Error('LLM returned an empty message');
       return content;

@@ -52,6 +52,8 @@ export async function completeValidated<S extends z.ZodType>(
     /** Streams the reply's `message` text as the model writes it (only a `respond` reply has one). */
     onMessage?: (text: string) => void;
     signal?: AbortSignal;
+    /** Tokens each non-streamed call used, as the endpoint reports them. */
+    onUsage?: (tokens: number) => void;
   },
 ): Promise<{ value: z.infer<S>; raw: string }> {
   const onMessage = opts.onMessage;
@@ -67,7 +69,7 @@ export async function completeValidated<S extends z.ZodType>(
       },
     });
   } else {
-    first = await llm.completeJson(messages, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+    first = await llm.completeJson(messages, { timeoutMs: opts.timeoutMs, signal: opts.signal, onUsage: opts.onUsage });
   }
   const parsed = parseAs(schema, first);
   if (parsed.ok) return { value: parsed.value, raw: first };
@@ -81,7 +83,7 @@ export async function completeValidated<S extends z.ZodType>(
         content: `That reply was invalid: ${parsed.error}. Reply again with exactly one JSON object of the form ${opts.format}, and nothing else.`,
       },
     ],
-    { timeoutMs: opts.timeoutMs, signal: opts.signal },
+    { timeoutMs: opts.timeoutMs, signal: opts.signal, onUsage: opts.onUsage },
   );
   const repaired = parseAs(schema, second);
   if (repaired.ok) return { value: repaired.value, raw: second };

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { TemplateRegistry } from '@pagi/agents';
 import { authFromConfig, installGuard } from '@pagi/auth';
 import { startKnowledge } from '@pagi/knowledge';
 import { createLlmClient, type LlmClient } from '@pagi/llm';
@@ -19,6 +17,7 @@ import { ActivityFeed } from './activity/activity-feed.ts';
 import { announceChatEvents } from './activity/chat-activity.ts';
 import { announceIngestion } from './activity/ingestion-activity.ts';
 import { registerAgentRoutes } from './agents/agent-routes.ts';
+import { startAgents } from './agents/start-agents.ts';
 import { registerKnowledgeSourceRoute } from './api/knowledge-source-route.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
 import { orchestratorAccess } from './auth/route-access.ts';
@@ -103,7 +102,20 @@ export async function startOrchestrator(
     fleetDeadlineMs: config.MESH_FLEET_SEARCH_DEADLINE_MS,
   });
   const engine = new ChatEngine({ config, logger, planner, prompts, turns, actions, executor, tools, events });
-  const recovery = new ApprovedRecovery({ actions, tools, engine, logger });
+  const agents = startAgents({
+    config,
+    logger,
+    db,
+    llm,
+    actions,
+    executor,
+    tools,
+    events,
+    owners,
+    activity,
+    now: opts.now ?? Date.now,
+  });
+  const recovery = new ApprovedRecovery({ actions, tools, engine, logger, agents: agents.runs });
 
   logger.info(
     { provider: planner.provider, model: planner.model, prompt_version: prompts.current().version },
@@ -139,17 +151,13 @@ export async function startOrchestrator(
     orchestratorAppliers(config, prompts, compileTool),
   ).catch(async (err: unknown) => {
     await knowledge?.close();
+    await agents.close();
     build.close();
     throw err;
   });
-  // The shipped and the owner's templates, then those the fleet agreed on (reloaded when it applies one).
-  const templates = new TemplateRegistry([
-    { dir: fromRoot(config.AGENTS_DIR), origin: 'config' },
-    { dir: path.join(config.FLEET_DIR, 'agents'), origin: 'fleet' },
-  ]);
-  templates.watch();
+  // Templates the fleet agreed on are reloaded when one is applied.
   mesh?.consensus?.on('event', (e) => {
-    if (e.type === 'applied') templates.load();
+    if (e.type === 'applied') agents.templates.load();
   });
   const sharing = mesh?.exchange
     ? new MemorySharing({ db, memory, mesh, namespace: config.KNOWLEDGE_NAMESPACE, minScore: config.MEMORY_MIN_SCORE })
@@ -174,6 +182,7 @@ export async function startOrchestrator(
     audit,
     maxMessageBytes: config.CHAT_MAX_MESSAGE_BYTES,
     logger,
+    agents: agents.runs,
   });
   registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer, sharing });
   // Served with or without the mounted knowledge base: it reads the memory service only.
@@ -183,7 +192,7 @@ export async function startOrchestrator(
   registerConsensusRoutes(app, mesh, config.MESH_CONSENSUS_DEADLINE_S);
   registerExchangeRoutes(app);
   registerSharingRoutes(app, sharing);
-  registerAgentRoutes(app, templates);
+  registerAgentRoutes(app, agents);
 
   const grpcServers: RunningGrpcServer[] = [];
   let httpPort: number;
@@ -230,12 +239,13 @@ export async function startOrchestrator(
     memory.close();
     tools.close();
     build.close();
-    templates.close();
+    await agents.close();
     db.close();
     throw err;
   }
 
   recovery.start();
+  agents.start();
   return {
     recovery,
     httpPort,
@@ -245,6 +255,7 @@ export async function startOrchestrator(
     llm,
     close: async () => {
       recovery.close();
+      await agents.close();
       await app.close();
       await Promise.all(grpcServers.map((s) => s.close()));
       await mesh?.stop();
@@ -252,7 +263,6 @@ export async function startOrchestrator(
       memory.close();
       tools.close();
       build.close();
-      templates.close();
       db.close();
     },
   };

@@ -41,7 +41,23 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   // What redaction would let leave for a text: allowed to those who may search memories, as memories are what leaves.
   'POST /api/phoenix/exchange/preview': 'memory',
   // Memory Exchange: reading is open to every role; offering, granting, approving and revoking are the owner's.
+  // Agents: templates and playbooks are readable by every role; runs act (with approvals) as the chat does, each
+  // person's own; deleting playbooks and managing schedules (runs that start unattended) are the owner's.
   'GET /api/agents/templates': 'read',
+  'GET /api/agents/runs': 'chat',
+  'POST /api/agents/runs': 'chat',
+  'GET /api/agents/runs/:id': 'chat',
+  'POST /api/agents/runs/:id/stop': 'chat',
+  'GET /api/agents/events': 'chat',
+  'POST /api/agents/runs/:id/playbook': 'chat',
+  'GET /api/agents/playbooks': 'read',
+  'GET /api/agents/playbooks/:name': 'read',
+  'DELETE /api/agents/playbooks/:name': 'admin',
+  'POST /api/agents/playbooks/:name/run': 'chat',
+  'GET /api/agents/schedules': 'read',
+  'POST /api/agents/schedules': 'admin',
+  'PUT /api/agents/schedules/:id': 'admin',
+  'DELETE /api/agents/schedules/:id': 'admin',
   'GET /api/phoenix/exchange': 'read',
   'GET /api/phoenix/exchange/events': 'read',
   'GET /api/phoenix/exchange/offers/:topic/preview': 'read',

@@ -11,6 +11,7 @@ import {
 import { type Logger, openSse, wantsSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AgentRuns } from '../agents/agent-runs.ts';
 import type { SessionOwners } from '../conversations/session-owners.ts';
 import type { TurnStore } from '../conversations/turn-store.ts';
 import type { AuditLog } from '../hitl/audit.ts';
@@ -68,9 +69,11 @@ export function registerChatRoutes(
     audit: AuditLog;
     maxMessageBytes: number;
     logger: Logger;
+    /** Agent runs take the decisions on their own actions (the run goes on by itself). */
+    agents?: Pick<AgentRuns, 'owns' | 'decided'>;
   },
 ): void {
-  const { engine, actions, turns, owners, audit, maxMessageBytes, logger } = deps;
+  const { engine, actions, turns, owners, audit, maxMessageBytes, logger, agents } = deps;
 
   app.post('/v1/chat', async (req, reply) => {
     const body = parseWith(ChatRequest, req.body);
@@ -94,6 +97,7 @@ export function registerChatRoutes(
       owners.check(session_id, who.user_id);
       // The decision is claimed before any streaming starts, so refusals are plain 4xx answers.
       const claimed = engine.claim(id, session_id, decision, who.name);
+      if (agents?.owns(claimed.action)) return agents.decided(claimed.action, decision, who.name);
       if (wantsSse(req)) return streamed(reply, logger, (sink, signal) => engine.carryOut(claimed, sink, signal), id);
       return engine.carryOut(claimed);
     });

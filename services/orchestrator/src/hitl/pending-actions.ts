@@ -184,6 +184,14 @@ export class PendingActionStore {
     return { ok: true, action: toAction({ ...row, status: decision, decided_at: now }) };
   }
 
+  /** Withdraws the job's actions still waiting for a person (an agent run was stopped): they become denied. */
+  withdrawPending(jobId: string, reason: string): number {
+    return statement(
+      this.db,
+      `UPDATE pending_actions SET status = 'denied', decided_at = ?, error = ? WHERE job_id = ? AND status = 'pending'`,
+    ).run(this.now(), reason, jobId).changes;
+  }
+
   /** Records the outcome of an approved action; only an approved action can finish, and only once. */
   finish(
     actionId: string,

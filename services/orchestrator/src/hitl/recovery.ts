@@ -1,4 +1,4 @@
-import type { PendingAction } from '@pagi/contracts';
+import type { ActionResult, PendingAction } from '@pagi/contracts';
 import type { Logger } from '@pagi/runtime';
 import type { ChatEngine } from '../chat/chat-engine.ts';
 import type { ToolsClient } from '../deps/tools-client.ts';
@@ -7,6 +7,11 @@ import { toolRunResult } from './action-executor.ts';
 import type { PendingActionStore } from './pending-actions.ts';
 
 const RETRY_MS = { first: 500, max: 30_000 };
+
+type Outcome = { result: ActionResult } | { interrupted: string };
+interface Settler {
+  recover(action: PendingAction, outcome: Outcome): unknown;
+}
 
 /**
  * After a restart: actions that were approved but never finished are settled — never run again. A tool run is
@@ -19,7 +24,14 @@ export class ApprovedRecovery {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private delay = RETRY_MS.first;
-  private readonly d: { actions: PendingActionStore; tools: ToolsClient; engine: ChatEngine; logger: Logger };
+  private readonly d: {
+    actions: PendingActionStore;
+    tools: ToolsClient;
+    engine: ChatEngine;
+    logger: Logger;
+    /** Agent runs settle their own actions (the run goes on, or is marked interrupted). */
+    agents?: Settler & { owns(action: PendingAction): boolean };
+  };
   /** Resolves when every unfinished action found at start has been settled (tests wait on it). */
   readonly settled: Promise<void>;
   private resolveSettled!: () => void;
@@ -64,7 +76,8 @@ export class ApprovedRecovery {
 
   /** Settles one action; false when it must be asked about again later (still running). */
   private async settle(action: PendingAction): Promise<boolean> {
-    const { engine } = this.d;
+    const { agents } = this.d;
+    const engine: Settler = agents?.owns(action) ? agents : this.d.engine;
     if (!('tool_name' in action.args)) {
       await engine.recover(action, {
         interrupted: `The twin restarted before the approved memory search "${action.args.query}" finished; ask again to search.`,

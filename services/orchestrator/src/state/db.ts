@@ -103,6 +103,28 @@ const MIGRATIONS = [
      origin_peer TEXT NOT NULL, origin_id TEXT NOT NULL, origin_twin TEXT NOT NULL, memory_id TEXT NOT NULL,
      topic TEXT NOT NULL, content TEXT NOT NULL, redactions TEXT NOT NULL, received_at INTEGER NOT NULL,
      PRIMARY KEY (origin_peer, origin_id));`,
+  // Agents: runs (a tree per goal), every step of each, schedules and each time a schedule fired.
+  `CREATE TABLE agent_runs (
+     run_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, template TEXT NOT NULL, goal TEXT NOT NULL,
+     parent_run_id TEXT, root_run_id TEXT NOT NULL, depth INTEGER NOT NULL, session_id TEXT NOT NULL,
+     twin_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL, result TEXT, source TEXT NOT NULL,
+     playbook TEXT, schedule_id TEXT, plan_json TEXT, steps_used INTEGER NOT NULL, max_steps INTEGER NOT NULL,
+     tokens_used INTEGER NOT NULL, active_ms INTEGER NOT NULL, created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL, ended_at INTEGER);
+   CREATE INDEX agent_runs_user ON agent_runs (user_id, created_at);
+   CREATE INDEX agent_runs_parent ON agent_runs (parent_run_id);
+   CREATE INDEX agent_runs_status ON agent_runs (status);
+   CREATE TABLE agent_steps (
+     run_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, at INTEGER NOT NULL, text TEXT NOT NULL,
+     decision_json TEXT, action_id TEXT, outcome TEXT, result_json TEXT, child_run_id TEXT, PRIMARY KEY (run_id, seq));
+   CREATE TABLE agent_schedules (
+     id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, cron TEXT NOT NULL, timezone TEXT NOT NULL,
+     target_json TEXT NOT NULL, enabled INTEGER NOT NULL, missed TEXT NOT NULL, created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL, last_fired_at INTEGER);
+   CREATE TABLE agent_schedule_firings (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, schedule_id TEXT NOT NULL, scheduled_for INTEGER NOT NULL,
+     at INTEGER NOT NULL, outcome TEXT NOT NULL, run_id TEXT, detail TEXT NOT NULL);
+   CREATE INDEX agent_schedule_firings_schedule ON agent_schedule_firings (schedule_id, id);`,
 ];
 
 /** Opens (creating if needed) the orchestrator's SQLite state in WAL mode and brings its schema up to date. */

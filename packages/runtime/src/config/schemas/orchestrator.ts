@@ -53,6 +53,13 @@ export const orchestratorConfigSchema = z
     CHAT_MAX_MESSAGE_BYTES: int(16_384, 1),
     /** Agent templates (one YAML file each); the fleet's own land in DATA_DIR/fleet/agents. */
     AGENTS_DIR: str('config/agents'),
+    /** How deep sub-agents nest (a person's run is depth 0) and how many one run may start. */
+    AGENTS_MAX_DEPTH: int(2, 0, 8),
+    AGENTS_MAX_CHILDREN: int(4, 0, 32),
+    /** Let templates that ask for it (auto_approve: [query_memory]) search memory without a card; tools never. */
+    AGENTS_AUTO_APPROVE_MEMORY: bool(false),
+    /** Longest wait between two looks at the schedules (a firing is otherwise met on time). */
+    AGENTS_SCHEDULER_POLL_MS: int(30_000, 50, 3_600_000),
     /** The tools service's policy file, which a tool_policy change accepted by the fleet rewrites. */
     TOOLS_POLICY_FILE: str('config/tools_policy.yaml'),
     ...meshFields,
@@ -66,5 +73,7 @@ export const orchestratorConfigSchema = z
     MESH_DIR: dataDir(c, undefined, 'mesh'),
     /** Artifacts the fleet agreed on that live as files (agent templates, playbooks, tool sources), by kind. */
     FLEET_DIR: dataDir(c, undefined, 'fleet'),
+    /** Playbooks saved from runs, one YAML file each (earlier versions under .history/). */
+    PLAYBOOKS_DIR: dataDir(c, undefined, 'playbooks'),
   }));
 export type OrchestratorConfig = z.infer<typeof orchestratorConfigSchema>;
