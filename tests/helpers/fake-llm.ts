@@ -65,6 +65,8 @@ export async function startFakeLlm(): Promise<FakeLlm> {
           created: Math.floor(Date.now() / 1000),
           model: body.model,
           choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply.content } }],
+          // About four characters a token, as budgets are counted from what the endpoint reports.
+          usage: usageOf(data, reply.content),
         }),
       );
     });
@@ -78,6 +80,12 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       server.close(() => r());
     });
   return fake;
+}
+
+function usageOf(request: string, content: string) {
+  const prompt_tokens = Math.ceil(request.length / 4);
+  const completion_tokens = Math.ceil(content.length / 4);
+  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
 }
 
 export const json = (value: unknown): FakeReply => ({ content: JSON.stringify(value) });
