@@ -205,7 +205,9 @@ export async function startOrchestrator(
         logger,
         protos: ['orchestrator'],
         token: serviceToken,
-        services: [orchestratorService({ summarizer, mesh, proposalDeadlineS: config.MESH_CONSENSUS_DEADLINE_S })],
+        services: [
+          orchestratorService({ summarizer, mesh, proposalDeadlineS: config.MESH_CONSENSUS_DEADLINE_S, agents }),
+        ],
       }),
     );
     grpcServers.push(

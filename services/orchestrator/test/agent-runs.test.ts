@@ -4,7 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AgentDecisionResponse, AgentRunDetail, AgentRunSummary } from '@pagi/contracts';
+import { AgentDecisionResponse, AgentEvent, AgentRunDetail, AgentRunSummary } from '@pagi/contracts';
+import { openSse } from '@pagi/tests/helpers/sse-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, refused, startTestOrchestrator, type TestOrchestrator } from './helpers.ts';
 
@@ -122,6 +123,28 @@ describe('agent runs', () => {
       ).code,
     ).toBe('already_decided');
     expect(refused(await orch.post(`/api/agents/runs/${run.run_id}/stop`, {}), 409).code).toBe('failed_precondition');
+  });
+
+  it('streams each run change and stored step as Server-Sent Events', async () => {
+    const sse = await openSse(`${orch.url}/api/agents/events`);
+    try {
+      const run = await start('helper', 'run echo streamed');
+      await settled(run.run_id, 'waiting_approval');
+      await sse.waitFor(4);
+      const events = sse.events.map((e) => AgentEvent.parse(e));
+      const mine = events.filter((e) => (e.type === 'run' ? e.run.run_id : e.run_id) === run.run_id);
+      expect(mine.filter((e) => e.type === 'step').map((e) => e.type === 'step' && e.step.kind)).toEqual([
+        'plan',
+        'action',
+      ]);
+      expect(
+        mine.some(
+          (e) => e.type === 'run' && e.run.status === 'waiting_approval' && e.run.pending_action_ids.length === 1,
+        ),
+      ).toBe(true);
+    } finally {
+      sse.close();
+    }
   });
 
   it('refuses an unknown template, a bad goal and a run of nobody', async () => {

@@ -19,6 +19,22 @@ import type {
   NodeHealth__Output as _mesh_NodeHealth__Output,
 } from '@pagi/contracts/gen/mesh/NodeHealth.ts';
 import type {
+  AgentRun as _orchestrator_AgentRun,
+  AgentRun__Output as _orchestrator_AgentRun__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentRun.ts';
+import type {
+  AgentRunEvent as _orchestrator_AgentRunEvent,
+  AgentRunEvent__Output as _orchestrator_AgentRunEvent__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentRunEvent.ts';
+import type {
+  AgentStep as _orchestrator_AgentStep,
+  AgentStep__Output as _orchestrator_AgentStep__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentStep.ts';
+import type {
+  AgentTemplateInfo as _orchestrator_AgentTemplateInfo,
+  AgentTemplateInfo__Output as _orchestrator_AgentTemplateInfo__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentTemplateInfo.ts';
+import type {
   ArtifactContent as _orchestrator_ArtifactContent,
   ArtifactContent__Output as _orchestrator_ArtifactContent__Output,
 } from '@pagi/contracts/gen/orchestrator/ArtifactContent.ts';
@@ -38,6 +54,10 @@ import type {
   FleetNode as _orchestrator_FleetNode,
   FleetNode__Output as _orchestrator_FleetNode__Output,
 } from '@pagi/contracts/gen/orchestrator/FleetNode.ts';
+import type {
+  GetAgentRunRequest as _orchestrator_GetAgentRunRequest,
+  GetAgentRunRequest__Output as _orchestrator_GetAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetAgentRunRequest.ts';
 import type {
   GetFleetNodeRequest as _orchestrator_GetFleetNodeRequest,
   GetFleetNodeRequest__Output as _orchestrator_GetFleetNodeRequest__Output,
@@ -66,6 +86,22 @@ import type {
   HealthCheckResponse as _orchestrator_HealthCheckResponse,
   HealthCheckResponse__Output as _orchestrator_HealthCheckResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/HealthCheckResponse.ts';
+import type {
+  ListAgentRunsRequest as _orchestrator_ListAgentRunsRequest,
+  ListAgentRunsRequest__Output as _orchestrator_ListAgentRunsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentRunsRequest.ts';
+import type {
+  ListAgentRunsResponse as _orchestrator_ListAgentRunsResponse,
+  ListAgentRunsResponse__Output as _orchestrator_ListAgentRunsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentRunsResponse.ts';
+import type {
+  ListAgentTemplatesRequest as _orchestrator_ListAgentTemplatesRequest,
+  ListAgentTemplatesRequest__Output as _orchestrator_ListAgentTemplatesRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentTemplatesRequest.ts';
+import type {
+  ListAgentTemplatesResponse as _orchestrator_ListAgentTemplatesResponse,
+  ListAgentTemplatesResponse__Output as _orchestrator_ListAgentTemplatesResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentTemplatesResponse.ts';
 import type {
   ListArtifactsRequest as _orchestrator_ListArtifactsRequest,
   ListArtifactsRequest__Output as _orchestrator_ListArtifactsRequest__Output,
@@ -131,6 +167,14 @@ import type {
   ProposeResponse__Output as _orchestrator_ProposeResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/ProposeResponse.ts';
 import type {
+  StartAgentRunRequest as _orchestrator_StartAgentRunRequest,
+  StartAgentRunRequest__Output as _orchestrator_StartAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/StartAgentRunRequest.ts';
+import type {
+  StopAgentRunRequest as _orchestrator_StopAgentRunRequest,
+  StopAgentRunRequest__Output as _orchestrator_StopAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/StopAgentRunRequest.ts';
+import type {
   SummarizeTranscriptRequest as _orchestrator_SummarizeTranscriptRequest,
   SummarizeTranscriptRequest__Output as _orchestrator_SummarizeTranscriptRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/SummarizeTranscriptRequest.ts';
@@ -138,6 +182,10 @@ import type {
   SummarizeTranscriptResponse as _orchestrator_SummarizeTranscriptResponse,
   SummarizeTranscriptResponse__Output as _orchestrator_SummarizeTranscriptResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/SummarizeTranscriptResponse.ts';
+import type {
+  TemplateError as _orchestrator_TemplateError,
+  TemplateError__Output as _orchestrator_TemplateError__Output,
+} from '@pagi/contracts/gen/orchestrator/TemplateError.ts';
 import type {
   UpdateSystemPromptRequest as _orchestrator_UpdateSystemPromptRequest,
   UpdateSystemPromptRequest__Output as _orchestrator_UpdateSystemPromptRequest__Output,
@@ -150,6 +198,10 @@ import type {
   VoteRequest as _orchestrator_VoteRequest,
   VoteRequest__Output as _orchestrator_VoteRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/VoteRequest.ts';
+import type {
+  WatchAgentRunsRequest as _orchestrator_WatchAgentRunsRequest,
+  WatchAgentRunsRequest__Output as _orchestrator_WatchAgentRunsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/WatchAgentRunsRequest.ts';
 import type {
   AdminServiceClient as _orchestrator_AdminServiceClient,
   AdminServiceDefinition as _orchestrator_AdminServiceDefinition,
@@ -175,11 +227,19 @@ export interface ProtoGrpcType {
     AdminService: SubtypeConstructor<typeof grpc.Client, _orchestrator_AdminServiceClient> & {
       service: _orchestrator_AdminServiceDefinition;
     };
+    AgentRun: MessageTypeDefinition<_orchestrator_AgentRun, _orchestrator_AgentRun__Output>;
+    AgentRunEvent: MessageTypeDefinition<_orchestrator_AgentRunEvent, _orchestrator_AgentRunEvent__Output>;
+    AgentStep: MessageTypeDefinition<_orchestrator_AgentStep, _orchestrator_AgentStep__Output>;
+    AgentTemplateInfo: MessageTypeDefinition<_orchestrator_AgentTemplateInfo, _orchestrator_AgentTemplateInfo__Output>;
     ArtifactContent: MessageTypeDefinition<_orchestrator_ArtifactContent, _orchestrator_ArtifactContent__Output>;
     ArtifactVersion: MessageTypeDefinition<_orchestrator_ArtifactVersion, _orchestrator_ArtifactVersion__Output>;
     DependencyHealth: MessageTypeDefinition<_orchestrator_DependencyHealth, _orchestrator_DependencyHealth__Output>;
     Equivocation: MessageTypeDefinition<_orchestrator_Equivocation, _orchestrator_Equivocation__Output>;
     FleetNode: MessageTypeDefinition<_orchestrator_FleetNode, _orchestrator_FleetNode__Output>;
+    GetAgentRunRequest: MessageTypeDefinition<
+      _orchestrator_GetAgentRunRequest,
+      _orchestrator_GetAgentRunRequest__Output
+    >;
     GetFleetNodeRequest: MessageTypeDefinition<
       _orchestrator_GetFleetNodeRequest,
       _orchestrator_GetFleetNodeRequest__Output
@@ -207,6 +267,22 @@ export interface ProtoGrpcType {
     HealthCheckResponse: MessageTypeDefinition<
       _orchestrator_HealthCheckResponse,
       _orchestrator_HealthCheckResponse__Output
+    >;
+    ListAgentRunsRequest: MessageTypeDefinition<
+      _orchestrator_ListAgentRunsRequest,
+      _orchestrator_ListAgentRunsRequest__Output
+    >;
+    ListAgentRunsResponse: MessageTypeDefinition<
+      _orchestrator_ListAgentRunsResponse,
+      _orchestrator_ListAgentRunsResponse__Output
+    >;
+    ListAgentTemplatesRequest: MessageTypeDefinition<
+      _orchestrator_ListAgentTemplatesRequest,
+      _orchestrator_ListAgentTemplatesRequest__Output
+    >;
+    ListAgentTemplatesResponse: MessageTypeDefinition<
+      _orchestrator_ListAgentTemplatesResponse,
+      _orchestrator_ListAgentTemplatesResponse__Output
     >;
     ListArtifactsRequest: MessageTypeDefinition<
       _orchestrator_ListArtifactsRequest,
@@ -242,6 +318,14 @@ export interface ProtoGrpcType {
     ProposalVoter: MessageTypeDefinition<_orchestrator_ProposalVoter, _orchestrator_ProposalVoter__Output>;
     ProposeRequest: MessageTypeDefinition<_orchestrator_ProposeRequest, _orchestrator_ProposeRequest__Output>;
     ProposeResponse: MessageTypeDefinition<_orchestrator_ProposeResponse, _orchestrator_ProposeResponse__Output>;
+    StartAgentRunRequest: MessageTypeDefinition<
+      _orchestrator_StartAgentRunRequest,
+      _orchestrator_StartAgentRunRequest__Output
+    >;
+    StopAgentRunRequest: MessageTypeDefinition<
+      _orchestrator_StopAgentRunRequest,
+      _orchestrator_StopAgentRunRequest__Output
+    >;
     SummarizeTranscriptRequest: MessageTypeDefinition<
       _orchestrator_SummarizeTranscriptRequest,
       _orchestrator_SummarizeTranscriptRequest__Output
@@ -250,6 +334,7 @@ export interface ProtoGrpcType {
       _orchestrator_SummarizeTranscriptResponse,
       _orchestrator_SummarizeTranscriptResponse__Output
     >;
+    TemplateError: MessageTypeDefinition<_orchestrator_TemplateError, _orchestrator_TemplateError__Output>;
     UpdateSystemPromptRequest: MessageTypeDefinition<
       _orchestrator_UpdateSystemPromptRequest,
       _orchestrator_UpdateSystemPromptRequest__Output
@@ -259,5 +344,9 @@ export interface ProtoGrpcType {
       _orchestrator_UpdateSystemPromptResponse__Output
     >;
     VoteRequest: MessageTypeDefinition<_orchestrator_VoteRequest, _orchestrator_VoteRequest__Output>;
+    WatchAgentRunsRequest: MessageTypeDefinition<
+      _orchestrator_WatchAgentRunsRequest,
+      _orchestrator_WatchAgentRunsRequest__Output
+    >;
   };
 }

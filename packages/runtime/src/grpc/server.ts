@@ -15,7 +15,10 @@ import { LOADER_OPTIONS, type ProtoName, packageDefinition } from './proto.ts';
 export type AsyncHandlers<H> = {
   [K in keyof H as string extends K ? never : K]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
     ? (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res> | Res
-    : never;
+    : H[K] extends grpc.handleServerStreamingCall<infer Req, infer Res>
+      ? // Writes to `call` and ends it; a throw (before or after writing) ends the stream with the mapped status.
+        (request: Req, call: grpc.ServerWritableStream<Req, Res>) => Promise<void> | void
+      : never;
 };
 
 export interface ServiceBinding {
@@ -100,6 +103,29 @@ function wrapUnary(
   };
 }
 
+/** A server-streaming call: the token is checked first; a failure ends the stream with its mapped status. */
+function wrapServerStream(
+  method: string,
+  handler: (request: unknown, call: grpc.ServerWritableStream<unknown, unknown>) => unknown,
+  logger: Logger,
+  token: string,
+): grpc.handleServerStreamingCall<unknown, unknown> {
+  return (call) => {
+    Promise.resolve()
+      .then(() => {
+        if (!carriesToken(call.metadata.get('authorization')[0], token)) {
+          throw new CodedError('unauthenticated', 'this call needs the service token (authorization: Bearer <token>)');
+        }
+        return handler(call.request, call);
+      })
+      .catch((err: unknown) => {
+        const mapped = toServiceError(err);
+        if (mapped.code === grpc.status.INTERNAL) logger.error({ err, method }, 'streaming rpc failed');
+        call.emit('error', mapped);
+      });
+  };
+}
+
 function reflectionDefinition(protos: ProtoName[]): PackageDefinition {
   const health = protoLoader.loadSync(healthProtoPath, LOADER_OPTIONS);
   return Object.assign({}, health, ...protos.map((p) => packageDefinition(p)));
@@ -116,7 +142,10 @@ export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningG
     statuses[svc.name] = 'SERVING';
     const impl: grpc.UntypedServiceImplementation = {};
     for (const [method, handler] of Object.entries(svc.handlers)) {
-      impl[method] = wrapUnary(`${svc.name}/${method}`, handler as never, opts.logger, opts.token);
+      const name = `${svc.name}/${method}`;
+      impl[method] = svc.definition[method]?.responseStream
+        ? wrapServerStream(name, handler as never, opts.logger, opts.token)
+        : wrapUnary(name, handler as never, opts.logger, opts.token);
     }
     server.addService(svc.definition, impl);
   }

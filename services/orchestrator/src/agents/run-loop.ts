@@ -57,6 +57,7 @@ export class RunLoop extends RunSteps {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.emit('closed');
     for (const a of this.aborts.values()) a.abort();
     await Promise.allSettled([...this.driving.values()]);
   }

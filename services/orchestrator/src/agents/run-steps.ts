@@ -37,7 +37,7 @@ export interface RunLoopDeps {
  * What a run's loop writes: steps, sub-agent runs and observations, each stored and then announced as an AgentEvent
  * (with the run's owner, so a stream shows each person only their runs).
  */
-export class RunSteps extends EventEmitter<{ event: [AgentEvent, string] }> {
+export class RunSteps extends EventEmitter<{ event: [AgentEvent, string]; closed: [] }> {
   readonly d: RunLoopDeps;
 
   constructor(deps: RunLoopDeps) {

@@ -3,18 +3,21 @@ import type { FleetNode } from '@pagi/contracts/gen/orchestrator/FleetNode.ts';
 import type { Mesh, FleetNode as RegistryNode } from '@pagi/mesh';
 import { bindService, loadProto } from '@pagi/runtime';
 import type { OrchestratorServiceHandlers } from '@pagi/runtime/gen/orchestrator/OrchestratorService.ts';
+import type { Agents } from '../agents/start-agents.ts';
 import { MESH_OFF_HINT } from '../mesh/fleet-routes.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
+import { agentHandlers } from './agents-grpc.ts';
 import { consensusHandlers } from './consensus-grpc.ts';
 
 const toProto = (n: RegistryNode): FleetNode => ({ ...n, latency_ms: n.latency_ms ?? -1 });
 
-/** orchestrator.OrchestratorService: transcript summaries, the fleet and its votes, for callers that speak gRPC. */
+/** orchestrator.OrchestratorService: transcript summaries, the fleet and its votes, and agents, for gRPC callers. */
 export function orchestratorService(deps: {
   summarizer: TranscriptSummarizer;
   mesh: Mesh | null;
   /** MESH_CONSENSUS_DEADLINE_S: how long a proposal stays open unless it says otherwise. */
   proposalDeadlineS: number;
+  agents: Agents;
 }): ReturnType<typeof bindService> {
   const proto = loadProto('orchestrator');
   const fleet = () => {
@@ -43,6 +46,7 @@ export function orchestratorService(deps: {
         return toProto(node);
       },
       ...consensusHandlers(deps.mesh, deps.proposalDeadlineS),
+      ...agentHandlers(deps.agents),
     },
   );
 }

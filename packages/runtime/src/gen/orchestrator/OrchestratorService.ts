@@ -3,9 +3,21 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import type {
+  AgentRun as _orchestrator_AgentRun,
+  AgentRun__Output as _orchestrator_AgentRun__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentRun.ts';
+import type {
+  AgentRunEvent as _orchestrator_AgentRunEvent,
+  AgentRunEvent__Output as _orchestrator_AgentRunEvent__Output,
+} from '@pagi/contracts/gen/orchestrator/AgentRunEvent.ts';
+import type {
   FleetNode as _orchestrator_FleetNode,
   FleetNode__Output as _orchestrator_FleetNode__Output,
 } from '@pagi/contracts/gen/orchestrator/FleetNode.ts';
+import type {
+  GetAgentRunRequest as _orchestrator_GetAgentRunRequest,
+  GetAgentRunRequest__Output as _orchestrator_GetAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/GetAgentRunRequest.ts';
 import type {
   GetFleetNodeRequest as _orchestrator_GetFleetNodeRequest,
   GetFleetNodeRequest__Output as _orchestrator_GetFleetNodeRequest__Output,
@@ -18,6 +30,22 @@ import type {
   GetProposalRequest as _orchestrator_GetProposalRequest,
   GetProposalRequest__Output as _orchestrator_GetProposalRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/GetProposalRequest.ts';
+import type {
+  ListAgentRunsRequest as _orchestrator_ListAgentRunsRequest,
+  ListAgentRunsRequest__Output as _orchestrator_ListAgentRunsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentRunsRequest.ts';
+import type {
+  ListAgentRunsResponse as _orchestrator_ListAgentRunsResponse,
+  ListAgentRunsResponse__Output as _orchestrator_ListAgentRunsResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentRunsResponse.ts';
+import type {
+  ListAgentTemplatesRequest as _orchestrator_ListAgentTemplatesRequest,
+  ListAgentTemplatesRequest__Output as _orchestrator_ListAgentTemplatesRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentTemplatesRequest.ts';
+import type {
+  ListAgentTemplatesResponse as _orchestrator_ListAgentTemplatesResponse,
+  ListAgentTemplatesResponse__Output as _orchestrator_ListAgentTemplatesResponse__Output,
+} from '@pagi/contracts/gen/orchestrator/ListAgentTemplatesResponse.ts';
 import type {
   ListArtifactsRequest as _orchestrator_ListArtifactsRequest,
   ListArtifactsRequest__Output as _orchestrator_ListArtifactsRequest__Output,
@@ -59,6 +87,14 @@ import type {
   ProposeResponse__Output as _orchestrator_ProposeResponse__Output,
 } from '@pagi/contracts/gen/orchestrator/ProposeResponse.ts';
 import type {
+  StartAgentRunRequest as _orchestrator_StartAgentRunRequest,
+  StartAgentRunRequest__Output as _orchestrator_StartAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/StartAgentRunRequest.ts';
+import type {
+  StopAgentRunRequest as _orchestrator_StopAgentRunRequest,
+  StopAgentRunRequest__Output as _orchestrator_StopAgentRunRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/StopAgentRunRequest.ts';
+import type {
   SummarizeTranscriptRequest as _orchestrator_SummarizeTranscriptRequest,
   SummarizeTranscriptRequest__Output as _orchestrator_SummarizeTranscriptRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/SummarizeTranscriptRequest.ts';
@@ -70,8 +106,53 @@ import type {
   VoteRequest as _orchestrator_VoteRequest,
   VoteRequest__Output as _orchestrator_VoteRequest__Output,
 } from '@pagi/contracts/gen/orchestrator/VoteRequest.ts';
+import type {
+  WatchAgentRunsRequest as _orchestrator_WatchAgentRunsRequest,
+  WatchAgentRunsRequest__Output as _orchestrator_WatchAgentRunsRequest__Output,
+} from '@pagi/contracts/gen/orchestrator/WatchAgentRunsRequest.ts';
 
 export interface OrchestratorServiceClient extends grpc.Client {
+  GetAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  GetAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  getAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  getAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  getAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  getAgentRun(
+    argument: _orchestrator_GetAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+
   GetFleetNode(
     argument: _orchestrator_GetFleetNodeRequest,
     metadata: grpc.Metadata,
@@ -193,6 +274,88 @@ export interface OrchestratorServiceClient extends grpc.Client {
   getProposal(
     argument: _orchestrator_GetProposalRequest,
     callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
+  ): grpc.ClientUnaryCall;
+
+  ListAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentRuns(
+    argument: _orchestrator_ListAgentRunsRequest,
+    callback: grpc.requestCallback<_orchestrator_ListAgentRunsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+
+  ListAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  ListAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  listAgentTemplates(
+    argument: _orchestrator_ListAgentTemplatesRequest,
+    callback: grpc.requestCallback<_orchestrator_ListAgentTemplatesResponse__Output>,
   ): grpc.ClientUnaryCall;
 
   ListArtifacts(
@@ -359,6 +522,88 @@ export interface OrchestratorServiceClient extends grpc.Client {
     callback: grpc.requestCallback<_orchestrator_ProposeResponse__Output>,
   ): grpc.ClientUnaryCall;
 
+  StartAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StartAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StartAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StartAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  startAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  startAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  startAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  startAgentRun(
+    argument: _orchestrator_StartAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+
+  StopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  StopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  stopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  stopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  stopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+  stopAgentRun(
+    argument: _orchestrator_StopAgentRunRequest,
+    callback: grpc.requestCallback<_orchestrator_AgentRun__Output>,
+  ): grpc.ClientUnaryCall;
+
   SummarizeTranscript(
     argument: _orchestrator_SummarizeTranscriptRequest,
     metadata: grpc.Metadata,
@@ -440,14 +685,42 @@ export interface OrchestratorServiceClient extends grpc.Client {
     argument: _orchestrator_VoteRequest,
     callback: grpc.requestCallback<_orchestrator_ProposalDetail__Output>,
   ): grpc.ClientUnaryCall;
+
+  WatchAgentRuns(
+    argument: _orchestrator_WatchAgentRunsRequest,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_orchestrator_AgentRunEvent__Output>;
+  WatchAgentRuns(
+    argument: _orchestrator_WatchAgentRunsRequest,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_orchestrator_AgentRunEvent__Output>;
+  watchAgentRuns(
+    argument: _orchestrator_WatchAgentRunsRequest,
+    metadata: grpc.Metadata,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_orchestrator_AgentRunEvent__Output>;
+  watchAgentRuns(
+    argument: _orchestrator_WatchAgentRunsRequest,
+    options?: grpc.CallOptions,
+  ): grpc.ClientReadableStream<_orchestrator_AgentRunEvent__Output>;
 }
 
 export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplementation {
+  GetAgentRun: grpc.handleUnaryCall<_orchestrator_GetAgentRunRequest__Output, _orchestrator_AgentRun>;
+
   GetFleetNode: grpc.handleUnaryCall<_orchestrator_GetFleetNodeRequest__Output, _orchestrator_FleetNode>;
 
   GetMeshStatus: grpc.handleUnaryCall<_orchestrator_GetMeshStatusRequest__Output, _orchestrator_MeshStatus>;
 
   GetProposal: grpc.handleUnaryCall<_orchestrator_GetProposalRequest__Output, _orchestrator_ProposalDetail>;
+
+  ListAgentRuns: grpc.handleUnaryCall<_orchestrator_ListAgentRunsRequest__Output, _orchestrator_ListAgentRunsResponse>;
+
+  ListAgentTemplates: grpc.handleUnaryCall<
+    _orchestrator_ListAgentTemplatesRequest__Output,
+    _orchestrator_ListAgentTemplatesResponse
+  >;
 
   ListArtifacts: grpc.handleUnaryCall<_orchestrator_ListArtifactsRequest__Output, _orchestrator_ListArtifactsResponse>;
 
@@ -457,15 +730,30 @@ export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplemen
 
   Propose: grpc.handleUnaryCall<_orchestrator_ProposeRequest__Output, _orchestrator_ProposeResponse>;
 
+  StartAgentRun: grpc.handleUnaryCall<_orchestrator_StartAgentRunRequest__Output, _orchestrator_AgentRun>;
+
+  StopAgentRun: grpc.handleUnaryCall<_orchestrator_StopAgentRunRequest__Output, _orchestrator_AgentRun>;
+
   SummarizeTranscript: grpc.handleUnaryCall<
     _orchestrator_SummarizeTranscriptRequest__Output,
     _orchestrator_SummarizeTranscriptResponse
   >;
 
   Vote: grpc.handleUnaryCall<_orchestrator_VoteRequest__Output, _orchestrator_ProposalDetail>;
+
+  WatchAgentRuns: grpc.handleServerStreamingCall<
+    _orchestrator_WatchAgentRunsRequest__Output,
+    _orchestrator_AgentRunEvent
+  >;
 }
 
 export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
+  GetAgentRun: MethodDefinition<
+    _orchestrator_GetAgentRunRequest,
+    _orchestrator_AgentRun,
+    _orchestrator_GetAgentRunRequest__Output,
+    _orchestrator_AgentRun__Output
+  >;
   GetFleetNode: MethodDefinition<
     _orchestrator_GetFleetNodeRequest,
     _orchestrator_FleetNode,
@@ -483,6 +771,18 @@ export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
     _orchestrator_ProposalDetail,
     _orchestrator_GetProposalRequest__Output,
     _orchestrator_ProposalDetail__Output
+  >;
+  ListAgentRuns: MethodDefinition<
+    _orchestrator_ListAgentRunsRequest,
+    _orchestrator_ListAgentRunsResponse,
+    _orchestrator_ListAgentRunsRequest__Output,
+    _orchestrator_ListAgentRunsResponse__Output
+  >;
+  ListAgentTemplates: MethodDefinition<
+    _orchestrator_ListAgentTemplatesRequest,
+    _orchestrator_ListAgentTemplatesResponse,
+    _orchestrator_ListAgentTemplatesRequest__Output,
+    _orchestrator_ListAgentTemplatesResponse__Output
   >;
   ListArtifacts: MethodDefinition<
     _orchestrator_ListArtifactsRequest,
@@ -508,6 +808,18 @@ export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
     _orchestrator_ProposeRequest__Output,
     _orchestrator_ProposeResponse__Output
   >;
+  StartAgentRun: MethodDefinition<
+    _orchestrator_StartAgentRunRequest,
+    _orchestrator_AgentRun,
+    _orchestrator_StartAgentRunRequest__Output,
+    _orchestrator_AgentRun__Output
+  >;
+  StopAgentRun: MethodDefinition<
+    _orchestrator_StopAgentRunRequest,
+    _orchestrator_AgentRun,
+    _orchestrator_StopAgentRunRequest__Output,
+    _orchestrator_AgentRun__Output
+  >;
   SummarizeTranscript: MethodDefinition<
     _orchestrator_SummarizeTranscriptRequest,
     _orchestrator_SummarizeTranscriptResponse,
@@ -519,5 +831,11 @@ export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
     _orchestrator_ProposalDetail,
     _orchestrator_VoteRequest__Output,
     _orchestrator_ProposalDetail__Output
+  >;
+  WatchAgentRuns: MethodDefinition<
+    _orchestrator_WatchAgentRunsRequest,
+    _orchestrator_AgentRunEvent,
+    _orchestrator_WatchAgentRunsRequest__Output,
+    _orchestrator_AgentRunEvent__Output
   >;
 }

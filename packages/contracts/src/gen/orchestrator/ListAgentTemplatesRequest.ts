@@ -1,0 +1,5 @@
+// Original file: orchestrator.proto
+
+export interface ListAgentTemplatesRequest {}
+
+export interface ListAgentTemplatesRequest__Output {}

@@ -1,0 +1,5 @@
+// Original file: orchestrator.proto
+
+export interface WatchAgentRunsRequest {}
+
+export interface WatchAgentRunsRequest__Output {}
