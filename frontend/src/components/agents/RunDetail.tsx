@@ -10,6 +10,7 @@ import { errorText } from '../../services/http.ts';
 import { Icon } from '../common/Icon.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { AgentApprovalCard } from './AgentApprovalCard.tsx';
+import { InlineCode } from './InlineCode.tsx';
 import { formatWhen, SOURCE_TEXT, shortRun } from './labels.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { SavePlaybookForm } from './SavePlaybookForm.tsx';
@@ -96,7 +97,9 @@ export function RunDetail({ run, detail, detailError, canAct, onStop, onDecide, 
         {run.reason && (
           <>
             <dt>{final ? 'Why it ended' : 'Now'}</dt>
-            <dd data-testid="run-reason">{run.reason}</dd>
+            <dd data-testid="run-reason">
+              <InlineCode text={run.reason} />
+            </dd>
           </>
         )}
         {run.parent_run_id && (
@@ -113,7 +116,9 @@ export function RunDetail({ run, detail, detailError, canAct, onStop, onDecide, 
       {run.result && (
         <div className="run-detail__result" data-testid="run-result">
           <strong>Result</strong>
-          <p>{run.result}</p>
+          <p>
+            <InlineCode text={run.result} />
+          </p>
         </div>
       )}
       {stopError && (

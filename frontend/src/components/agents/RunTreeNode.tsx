@@ -1,3 +1,4 @@
+import { InlineCode } from './InlineCode.tsx';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import type { RunNode } from './runTree.ts';
 
@@ -34,7 +35,11 @@ export function RunTreeNode({ node, level, selected, onSelect }: Props) {
           </span>
         </span>
         <span className="run-row__goal">{run.goal}</span>
-        {run.reason && <span className="run-row__reason muted small">{run.reason}</span>}
+        {run.reason && (
+          <span className="run-row__reason muted small">
+            <InlineCode text={run.reason} />
+          </span>
+        )}
       </button>
       {children.length > 0 && (
         <ul className="run-tree__children" aria-label={`Sub-agents of ${run.template}`}>

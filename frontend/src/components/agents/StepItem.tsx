@@ -1,6 +1,7 @@
 import type { AgentStep } from '@pagi/contracts';
 import { formatTime } from '../../lib/format.ts';
 import { VisibleText } from '../common/VisibleText.tsx';
+import { InlineCode } from './InlineCode.tsx';
 import { KIND_TEXT, shortRun } from './labels.ts';
 import { StepResult } from './StepResult.tsx';
 
@@ -33,7 +34,7 @@ export function StepItem({ step, runId, onSelectRun }: Props) {
         </time>
       </div>
       <p className="step__text" data-testid="step-text">
-        {step.text}
+        <InlineCode text={step.text} />
       </p>
       {line && (
         <code className="step__command">

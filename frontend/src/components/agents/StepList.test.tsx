@@ -11,7 +11,7 @@ afterEach(cleanup);
 describe('StepList', () => {
   it('lists the steps by sequence with their kind, text, time and the exact command', () => {
     const steps = [
-      agentStep(3, { kind: 'observation', text: 'uname -s printed Linux', result: toolRun('Linux\n') }),
+      agentStep(3, { kind: 'observation', text: '`uname -s` exited 0: Linux', result: toolRun('Linux\n') }),
       agentStep(1, { kind: 'plan', text: 'The goal has two clauses' }),
       agentStep(2, {
         kind: 'action',
@@ -27,6 +27,9 @@ describe('StepList', () => {
     expect(items[1]!.querySelector('code')?.textContent).toBe('uname -s');
     expect(items[0]!.querySelector('time')?.getAttribute('dateTime')).toBe('2026-01-01T10:00:01.000Z');
     expect(within(items[2]!).getByText('Observation')).toBeDefined();
+    const said = within(items[2]!).getByTestId('step-text');
+    expect(said.textContent).toBe('uname -s exited 0: Linux');
+    expect(said.querySelector('code')?.textContent).toBe('uname -s');
     expect(within(items[2]!).getByTestId('step-output').textContent).toBe('Linux\n');
     expect(within(items[2]!).queryByRole('button', { name: /show all/i })).toBeNull();
   });
