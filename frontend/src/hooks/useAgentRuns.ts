@@ -41,8 +41,11 @@ export const pendingIn = (runs: Iterable<AgentRunSummary>) => {
   return n;
 };
 
-/** The person's agent runs, kept live by the agents' event stream. */
-export function useAgentRuns(): AgentRuns {
+/**
+ * The person's agent runs, kept live by the agents' event stream. `enabled`: the person's role may see runs (the chat
+ * permission); without it nothing is asked.
+ */
+export function useAgentRuns(enabled: boolean): AgentRuns {
   const [byId, setById] = useState<Record<string, AgentRunSummary>>({});
   const [touched, setTouched] = useState<Record<string, number>>({});
   const [loaded, setLoaded] = useState(false);
@@ -65,6 +68,12 @@ export function useAgentRuns(): AgentRuns {
   }, []);
 
   useEffect(() => {
+    if (!enabled) {
+      known.current = {};
+      setById({});
+      setLoaded(true);
+      return;
+    }
     const ctrl = new AbortController();
     const { signal } = ctrl;
     let stopStream: (() => void) | undefined;
@@ -127,7 +136,7 @@ export function useAgentRuns(): AgentRuns {
       clearInterval(timer);
       clearTimeout(pending);
     };
-  }, [put, touch]);
+  }, [enabled, put, touch]);
 
   const upsert = useCallback(
     (run: AgentRunSummary) => {

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
+import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { type AgentRuns, useAgentRuns } from '../../hooks/useAgentRuns.ts';
 
 const AgentRunsContext = createContext<AgentRuns | null>(null);
@@ -8,7 +9,8 @@ const AgentRunsContext = createContext<AgentRuns | null>(null);
  * they wait on, whatever view is open.
  */
 export function AgentRunsProvider({ children }: { children: ReactNode }) {
-  const runs = useAgentRuns();
+  // Runs act as the chat does: a role without chat neither sees nor starts them.
+  const runs = useAgentRuns(useAuth().can('chat'));
   return <AgentRunsContext.Provider value={runs}>{children}</AgentRunsContext.Provider>;
 }
 

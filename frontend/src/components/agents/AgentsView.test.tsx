@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../../context/auth/AuthContext.tsx';
 import { ToastProvider } from '../../context/toast/ToastContext.tsx';
-import { me } from '../../test/fixtures.ts';
+import { me, meAsViewer } from '../../test/fixtures.ts';
 import { NavRail } from '../shell/NavRail.tsx';
 import { AgentRunsProvider } from './AgentRunsContext.tsx';
 import { AgentsView } from './AgentsView.tsx';
@@ -45,6 +45,20 @@ const TEMPLATE = {
   file: 'ops-diagnostician.yaml',
 };
 
+const PLAYBOOK = {
+  name: 'host-check',
+  version: 1,
+  description: 'Kernel name and CPU count',
+  template: 'ops-diagnostician',
+  goal: 'run uname {{flag}} then run nproc',
+  params: [{ name: 'flag', description: '', default: '-s' }],
+  steps: [
+    { kind: 'execute_tool', tool_name: 'uname', args: ['{{flag}}'], pre_approved: false },
+    { kind: 'execute_tool', tool_name: 'nproc', args: [], pre_approved: true },
+  ],
+  file: 'host-check.yaml',
+};
+let playbooksAnswer: unknown;
 let run: AgentRunSummary;
 let detail: AgentRunDetail;
 const calls: { url: string; init?: RequestInit }[] = [];
@@ -63,6 +77,7 @@ beforeEach(() => {
     pending_actions: [agentAction()],
   };
   calls.length = 0;
+  playbooksAnswer = { playbooks: [], errors: [] };
   FakeEventSource.last = null;
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal(
@@ -72,7 +87,7 @@ beforeEach(() => {
       if (url === '/api/agents/runs') return json({ runs: [run] });
       if (url === `/api/agents/runs/${run.run_id}`) return json(detail);
       if (url === '/api/agents/templates') return json({ templates: [TEMPLATE], errors: [] });
-      if (url === '/api/agents/playbooks') return json({ playbooks: [], errors: [] });
+      if (url === '/api/agents/playbooks') return json(playbooksAnswer);
       if (url === '/api/agents/schedules') return json({ schedules: [] });
       if (url === '/v1/actions/act-agent-1/approve')
         return json({ action: { ...agentAction(), status: 'approved' }, run_id: run.run_id });
@@ -85,10 +100,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderView() {
+function renderView(who = me()) {
   render(
     <ToastProvider>
-      <AuthProvider initial={me()}>
+      <AuthProvider initial={who}>
         <AgentRunsProvider>
           <NavRail view="agents" onNavigate={vi.fn()} />
           <AgentsView />
@@ -157,5 +172,31 @@ describe('AgentsView', () => {
     await userEvent.type(screen.getByLabelText('Goal'), 'run uname -s');
     await userEvent.click(screen.getByTestId('start-run'));
     expect((await screen.findByRole('alert')).textContent).toBe('Not started: no template named ghost');
+  });
+
+  it('asks nothing about runs for a role without chat, and offers a viewer no action', async () => {
+    playbooksAnswer = { playbooks: [PLAYBOOK], errors: [] };
+    renderView(meAsViewer());
+    expect(screen.getByText('Agent runs are not part of your role')).toBeDefined();
+    await userEvent.click(screen.getByTestId('agents-tab-playbooks'));
+    await screen.findByTestId('playbook-detail');
+    expect(screen.queryByTestId('run-playbook')).toBeNull();
+    expect(screen.queryByTestId('playbook-delete')).toBeNull();
+    await userEvent.click(screen.getByTestId('agents-tab-schedules'));
+    await screen.findByText('No schedules');
+    expect(screen.queryByTestId('schedule-form')).toBeNull();
+    expect(calls.map((c) => c.url)).not.toContain('/api/agents/runs');
+    expect(FakeEventSource.last).toBeNull();
+  });
+
+  it('lets an operator run a playbook but leaves deleting it to the owner', async () => {
+    playbooksAnswer = { playbooks: [PLAYBOOK], errors: [] };
+    renderView();
+    await userEvent.click(screen.getByTestId('agents-tab-playbooks'));
+    const shown = await screen.findByTestId('playbook-detail');
+    expect(within(shown).getByTestId('pre-approved').textContent).toBe('pre-approved');
+    expect(within(shown).getByLabelText('flag').getAttribute('value')).toBe('-s');
+    expect(within(shown).getByTestId('run-playbook')).toBeDefined();
+    expect(within(shown).queryByTestId('playbook-delete')).toBeNull();
   });
 });

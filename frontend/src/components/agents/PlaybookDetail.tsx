@@ -10,13 +10,15 @@ type Book = PlaybookList['playbooks'][number];
 
 interface Props {
   playbook: Book;
-  canAct: boolean;
+  /** The person may run playbooks (chat) and delete them (admin). */
+  canRun: boolean;
+  canDelete: boolean;
   onRun: (name: string, params: Record<string, string>) => Promise<AgentRunSummary>;
   onDelete: (name: string) => Promise<void>;
 }
 
 /** A playbook in full: its goal, parameters and steps (exact ones marked pre-approved), Run and Delete. */
-export function PlaybookDetail({ playbook: p, canAct, onRun, onDelete }: Props) {
+export function PlaybookDetail({ playbook: p, canRun, canDelete, onRun, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -76,39 +78,41 @@ export function PlaybookDetail({ playbook: p, canAct, onRun, onDelete }: Props) 
           </li>
         ))}
       </ol>
-      {canAct && (
+      {canRun && (
         <>
           <h4 className="agents__minor-heading">Run it</h4>
           <RunPlaybookForm key={`${p.name}@${p.version}`} playbook={p} onRun={onRun} />
-          <div className="agents__danger">
-            {confirming ? (
-              <>
-                <span>Delete playbook {p.name}? Its schedules stop finding it.</span>
-                <button
-                  type="button"
-                  className="btn btn--danger btn--sm"
-                  data-testid="playbook-delete-confirm"
-                  disabled={busy}
-                  onClick={() => void remove()}
-                >
-                  {busy ? 'Deleting…' : 'Delete'}
-                </button>
-                <button type="button" className="btn btn--ghost btn--sm" onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
-              </>
-            ) : (
+        </>
+      )}
+      {canDelete && (
+        <div className="agents__danger">
+          {confirming ? (
+            <>
+              <span>Delete playbook {p.name}? Its schedules stop finding it.</span>
               <button
                 type="button"
-                className="btn btn--ghost btn--sm"
-                data-testid="playbook-delete"
-                onClick={() => setConfirming(true)}
+                className="btn btn--danger btn--sm"
+                data-testid="playbook-delete-confirm"
+                disabled={busy}
+                onClick={() => void remove()}
               >
-                Delete playbook…
+                {busy ? 'Deleting…' : 'Delete'}
               </button>
-            )}
-          </div>
-        </>
+              <button type="button" className="btn btn--ghost btn--sm" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="btn btn--ghost btn--sm"
+              data-testid="playbook-delete"
+              onClick={() => setConfirming(true)}
+            >
+              Delete playbook…
+            </button>
+          )}
+        </div>
       )}
       {error && (
         <p className="approval__error" role="alert">

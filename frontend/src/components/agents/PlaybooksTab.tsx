@@ -18,7 +18,7 @@ interface Props {
 /** Saved playbooks: the list, one in full, Run with its parameters, and Delete. */
 export function PlaybooksTab({ playbooks, onStarted }: Props) {
   const runs = useAgentRunsContext();
-  const canAct = useAuth().can('chat');
+  const { can } = useAuth();
   const [selected, setSelected] = useState<string | null>(null);
   const list = playbooks.data;
   const shown = list?.playbooks.find((p) => p.name === selected) ?? list?.playbooks[0];
@@ -49,7 +49,14 @@ export function PlaybooksTab({ playbooks, onStarted }: Props) {
       </Panel>
       <Panel title="Playbook" className="agents__detail">
         {shown ? (
-          <PlaybookDetail key={shown.name} playbook={shown} canAct={canAct} onRun={run} onDelete={remove} />
+          <PlaybookDetail
+            key={shown.name}
+            playbook={shown}
+            canRun={can('chat')}
+            canDelete={can('admin')}
+            onRun={run}
+            onDelete={remove}
+          />
         ) : (
           <StateMessage kind="empty" compact title="No playbook selected" />
         )}

@@ -23,6 +23,15 @@ export function RunsTab({ templates, preset, selected, onSelect, onSavePlaybook 
   const run = selected ? runs.byId[selected] : undefined;
   const { detail, error } = useRunDetail(run ? run.run_id : null, run ? (runs.touched[run.run_id] ?? 0) : 0);
 
+  if (!canAct) {
+    return (
+      <StateMessage
+        kind="empty"
+        title="Agent runs are not part of your role"
+        detail="Runs act as the chat does; templates and playbooks are readable in the other tabs."
+      />
+    );
+  }
   return (
     <div className="agents__split" data-testid="agents-runs">
       <div className="agents__column">
@@ -30,7 +39,6 @@ export function RunsTab({ templates, preset, selected, onSelect, onSavePlaybook 
           <StartRunForm
             templates={templates}
             preset={preset}
-            canStart={canAct}
             onStart={async (request) => {
               const started = await runs.start(request);
               onSelect(started.run_id);

@@ -17,7 +17,8 @@ interface Props {
 
 /** Schedules that start playbooks or goals: the list with their firings, and the form to create or edit one. */
 export function SchedulesTab({ schedules, templates, playbooks, onSelectRun }: Props) {
-  const canAct = useAuth().can('chat');
+  // Schedules start runs unattended: managing them is the owner's.
+  const canAct = useAuth().can('admin');
   const [editing, setEditing] = useState<Schedule | null>(null);
   const [formKey, setFormKey] = useState(0);
   const list = schedules.data?.schedules ?? [];
