@@ -61,4 +61,4 @@ restore: setup
 
 # Each benchmark prints one JSON object (figures in the README's performance table).
 bench: setup
-	@$(ENV) for b in chat gateway tools memory ingest mesh; do node bench/$$b/run.ts; done && node bench/mesh/consensus.ts && node bench/mesh/redaction.ts
+	@$(ENV) for b in chat gateway tools memory ingest mesh agents; do node bench/$$b/run.ts; done && node bench/mesh/consensus.ts && node bench/mesh/redaction.ts

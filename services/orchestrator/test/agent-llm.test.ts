@@ -30,6 +30,7 @@ beforeAll(async () => {
     );
   template('finder', 'max_steps: 6\n');
   template('spender', 'max_steps: 50\nbudget: { max_tokens: 400 }\n');
+  template('pricey', 'max_steps: 50\nbudget: { max_cost_usd: 0.0004 }\n');
   template('slow', 'max_steps: 50\nstep_timeout_s: 5\ntimeout_s: 1\n');
   orch = await startTestOrchestrator({
     AGENTS_DIR: dir,
@@ -38,6 +39,7 @@ beforeAll(async () => {
     OPENROUTER_API_KEY: 'test-key',
     OPENROUTER_URL: llm.url,
     LLM_TIMEOUT_MS: '5000',
+    LLM_USD_PER_MILLION_TOKENS: '2',
   });
 });
 afterAll(async () => {
@@ -74,6 +76,15 @@ describe('agent runs planned by an LLM', () => {
     expect(done.status).toBe('failed');
     expect(done.reason).toMatch(/tokens of its budget of 400/);
     expect(done.steps_used).toBeLessThan(50);
+  });
+
+  it('stops a run over its money budget, counted at the configured price', async () => {
+    llm.fallback = () => json({ action: 'query_memory', query: 'again', reason: 'keep looking' });
+    const done = await ended((await start('pricey', 'look forever')).run_id);
+    expect(done.status).toBe('failed');
+    expect(done.reason).toMatch(/cost about \$0\.000\d+ of its budget of \$0\.0004/);
+    // $2 per million tokens: $0.0004 is 200 tokens.
+    expect(done.tokens_used).toBeGreaterThanOrEqual(200);
   });
 
   it('stops a looping run when its working time is used up', async () => {

@@ -154,8 +154,8 @@ export class AgentRuns {
     actions.expireDue();
     for (const row of this.store.unfinished()) {
       if (row.status !== 'waiting_approval') continue;
-      const last = this.store.steps(row.run_id).findLast((s) => s.kind === 'action');
-      const action = last?.action_id ? actions.get(last.action_id) : null;
+      const last = this.store.lastActionId(row.run_id);
+      const action = last ? actions.get(last) : null;
       if (action?.status !== 'expired') continue;
       this.store.atomically(() => {
         this.loop.addStep(row, {
@@ -202,7 +202,7 @@ export class AgentRuns {
   }
 
   private inFlightAction(row: RunRow): boolean {
-    const last = this.store.steps(row.run_id).findLast((s) => s.kind === 'action');
-    return last?.action_id ? this.loop.d.actions.get(last.action_id)?.status === 'approved' : false;
+    const last = this.store.lastActionId(row.run_id);
+    return last ? this.loop.d.actions.get(last)?.status === 'approved' : false;
   }
 }

@@ -28,13 +28,26 @@ async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T>
 }
 
 /** The time the next step may take, or why the run must end now. */
-export function stepBudget(row: RunRow, template: AgentTemplate, segmentMs: number): number | string {
-  if (row.steps_used >= row.max_steps) {
+export function stepBudget(
+  row: RunRow,
+  template: AgentTemplate,
+  segmentMs: number,
+  planning: boolean,
+  /** The model's price (LLM_USD_PER_MILLION_TOKENS), which a money budget is counted with. */
+  usdPerMillionTokens?: number,
+): number | string {
+  // Steps and tokens are spent by planning; an action already approved still runs within the time left.
+  if (planning && row.steps_used >= row.max_steps) {
     return `Stopped after ${row.max_steps} steps without reaching the goal (the template's max_steps).`;
   }
   const maxTokens = template.budget.max_tokens;
-  if (maxTokens !== undefined && row.tokens_used >= maxTokens) {
+  if (planning && maxTokens !== undefined && row.tokens_used >= maxTokens) {
     return `Stopped: the run used ${row.tokens_used} tokens of its budget of ${maxTokens}.`;
+  }
+  const maxCost = template.budget.max_cost_usd;
+  const spent = usdPerMillionTokens === undefined ? undefined : (row.tokens_used * usdPerMillionTokens) / 1e6;
+  if (planning && maxCost !== undefined && spent !== undefined && spent >= maxCost) {
+    return `Stopped: the run cost about $${spent.toFixed(4)} of its budget of $${maxCost}.`;
   }
   const left = template.timeout_s * 1000 - (row.active_ms + segmentMs);
   if (left <= 0) return `Stopped: the run used its ${template.timeout_s} s of working time.`;

@@ -75,12 +75,15 @@ export class RunLoop extends RunSteps {
           this.end(row, 'failed', `The agent template "${row.template}" no longer exists.`);
           return;
         }
-        const budget = stepBudget(row, template, this.d.now() - started);
+        const approved = this.approvedAction(row);
+        const budget = stepBudget(row, template, this.d.now() - started, !approved, this.d.limits.usdPerMillionTokens);
         if (typeof budget === 'string') {
           this.end(row, 'failed', budget);
           return;
         }
-        const go = await this.step(row, template, budget, abort.signal);
+        const go = approved
+          ? await this.execute(row, approved, budget)
+          : await this.step(row, template, budget, abort.signal);
         if (!go) return;
       }
     } finally {
@@ -91,8 +94,6 @@ export class RunLoop extends RunSteps {
 
   /** One step; false when the run now waits or has ended. */
   private async step(row: RunRow, template: AgentTemplate, ms: number, signal: AbortSignal): Promise<boolean> {
-    const approved = this.approvedAction(row);
-    if (approved) return this.execute(row, approved, ms);
     const plan = planOf(row);
     let decided: { decision: AgentDecision; tokens: number };
     try {
@@ -192,10 +193,10 @@ export class RunLoop extends RunSteps {
 
   /** The last action of the run when it was approved in this process and has not run yet. */
   private approvedAction(row: RunRow): PendingAction | null {
-    const steps = this.d.store.steps(row.run_id);
-    const last = steps.findLast((s) => s.kind === 'action');
-    if (!last?.action_id || !this.toExecute.has(last.action_id)) return null;
-    const action = this.d.actions.get(last.action_id);
+    if (!this.toExecute.size) return null;
+    const last = this.d.store.lastActionId(row.run_id);
+    if (!last || !this.toExecute.has(last)) return null;
+    const action = this.d.actions.get(last);
     return action?.status === 'approved' ? action : null;
   }
 
@@ -255,6 +256,11 @@ export class RunLoop extends RunSteps {
       if (!this.d.store.update(row.run_id, { status, reason, result: result ?? null })) return false;
       this.addStep(row, { kind: 'end', text: result ?? reason });
       this.d.actions.withdrawPending(row.run_id, `the agent run ${status}`);
+      const unstarted = this.approvedAction(row);
+      if (unstarted) {
+        this.toExecute.delete(unstarted.action_id);
+        this.d.actions.finish(unstarted.action_id, { status: 'failed', error: `the agent run ${status} before it ran` });
+      }
       return true;
     });
     if (!ended) return false;

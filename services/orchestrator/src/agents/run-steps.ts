@@ -18,6 +18,8 @@ export interface RunLimits {
   /** The owner lets templates that ask for it search memory without a card. */
   autoApproveMemory: boolean;
   namespace: string;
+  /** The model's price, for templates with a money budget; without it only token budgets apply. */
+  usdPerMillionTokens?: number;
 }
 
 export interface RunLoopDeps {

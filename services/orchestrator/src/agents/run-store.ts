@@ -172,6 +172,15 @@ export class RunStore {
     return toStep(row);
   }
 
+  /** The action of the run's latest action step. */
+  lastActionId(runId: string): string | null {
+    const row = statement(
+      this.db,
+      `SELECT action_id FROM agent_steps WHERE run_id = ? AND kind = 'action' ORDER BY seq DESC LIMIT 1`,
+    ).get(runId) as { action_id: string } | undefined;
+    return row?.action_id ?? null;
+  }
+
   steps(runId: string): AgentStep[] {
     const rows = statement(this.db, 'SELECT * FROM agent_steps WHERE run_id = ? ORDER BY seq').all(runId) as StepRow[];
     return rows.map(toStep);

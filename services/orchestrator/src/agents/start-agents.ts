@@ -51,6 +51,7 @@ export function startAgents(deps: {
       maxChildren: config.AGENTS_MAX_CHILDREN,
       autoApproveMemory: config.AGENTS_AUTO_APPROVE_MEMORY,
       namespace: config.KNOWLEDGE_NAMESPACE,
+      usdPerMillionTokens: config.LLM_USD_PER_MILLION_TOKENS,
     },
   });
   const playbooks = new Playbooks(new PlaybookStore(config.PLAYBOOKS_DIR, [path.join(config.FLEET_DIR, 'playbooks')]), {

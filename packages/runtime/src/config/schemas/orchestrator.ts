@@ -20,6 +20,11 @@ export const orchestratorConfigSchema = z
     OPENROUTER_URL: url('https://openrouter.ai/api/v1/chat/completions'),
     OPENROUTER_MODEL: str('google/gemini-2.0-flash-exp'),
     LLM_TIMEOUT_MS: int(30_000, 100),
+    /** The model's price in US dollars per million tokens; agent templates' money budgets are counted with it. */
+    LLM_USD_PER_MILLION_TOKENS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number({ error: 'expected a price in dollars' }).min(0).max(10_000).optional(),
+    ),
     SYSTEM_PROMPT_FILE: str('config/system_prompt.txt'),
     HITL_TTL_SECONDS: int(600, 1),
     BYPASS_HITL_TOOL_EXEC: bool(false),
