@@ -246,11 +246,52 @@ describe('agent runs on the real stack', () => {
     expect(existsSync(file)).toBe(false);
     expect(
       (
-        await call('POST', '/api/agents/runs/' + hostCheck.run_id + '/playbook', {
+        await call('POST', `/api/agents/runs/${hostCheck.run_id}/playbook`, {
           name: 'x',
           params: { p: 'absent-value' },
         })
       ).status,
     ).toBe(400);
   }, 60_000);
+
+  it('runs a step the owner pre-approved in the file without a card, and only an exact step may be', async () => {
+    const dir = path.join(stack.dataDir, 'playbooks');
+    writeFileSync(
+      path.join(dir, 'pre.yaml'),
+      [
+        'name: pre',
+        'description: One step runs by itself, the next asks',
+        'template: sleeper',
+        'goal: run echo pre-approved then run echo needs-card',
+        'steps:',
+        '  - { kind: execute_tool, tool_name: echo, args: [pre-approved], pre_approved: true }',
+        '  - { kind: execute_tool, tool_name: echo, args: [needs-card] }',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'loose.yaml'),
+      'name: loose\ndescription: x\ntemplate: sleeper\ngoal: run echo {{word}}\nparams: [{ name: word }]\nsteps:\n  - { kind: execute_tool, tool_name: echo, args: ["{{word}}"], pre_approved: true }\n',
+    );
+    const list = (
+      await call<{ playbooks: { name: string }[]; errors: { file: string; message: string }[] }>(
+        'GET',
+        '/api/agents/playbooks',
+      )
+    ).body;
+    expect(list.playbooks.map((p) => p.name)).toContain('pre');
+    expect(list.errors).toEqual([
+      {
+        file: path.join(dir, 'loose.yaml'),
+        message: expect.stringMatching(/a step with parameters cannot be pre-approved/),
+      },
+    ]);
+
+    const run = AgentRunSummary.parse((await call('POST', '/api/agents/playbooks/pre/run', {})).body);
+    const next = await waiting(run.run_id);
+    expect(next.pending_actions[0]!.args).toMatchObject({ args: ['needs-card'] });
+    expect(next.steps.find((s) => s.kind === 'approval')).toMatchObject({ outcome: 'pre_approved' });
+    expect(next.steps.find((s) => s.kind === 'observation')?.text).toMatch(/`echo pre-approved` exited 0/);
+    expect(executed('echo', 'pre-approved')).toHaveLength(1);
+    expect(executed('echo', 'needs-card')).toEqual([]);
+  }, 30_000);
 });

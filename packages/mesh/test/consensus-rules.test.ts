@@ -68,7 +68,7 @@ describe('a small fleet', () => {
     expect(Object.values(detail.applied)).toEqual([true, true, true]);
     expect(nodes[2]!.consensus.history('system_prompt', 'default').map((v) => v.version)).toEqual([1]);
 
-    const back = propose(2, Buffer.from(nodes[2]!.consensus.version('system_prompt', 'default', 1)).toString() + '!');
+    const back = propose(2, `${Buffer.from(nodes[2]!.consensus.version('system_prompt', 'default', 1)).toString()}!`);
     await net.run(net.now + 100);
     nodes[0]!.consensus.vote(back, 'accept');
     await net.run(net.now + 200);

@@ -69,6 +69,38 @@ describe('agent runs planned by an LLM', () => {
     expect(repair?.at(-1)?.content).toMatch(/That reply was invalid/);
   });
 
+  it('re-plans after a denial: the planner is told, and may take another way', async () => {
+    llm.queue.length = 0;
+    llm.queue.push(
+      json({ action: 'execute_tool', tool_name: 'date', args: ['-u'], reason: 'to know the time' }),
+      json({ action: 'query_memory', query: 'what time is it', reason: 'the person refused the clock' }),
+      json({ action: 'finish', result: 'I could not read the clock; memory has nothing on it.' }),
+    );
+    const run = await start('finder', 'tell me the time');
+    await expect.poll(async () => (await detail(run.run_id)).status, { timeout: 10_000 }).toBe('waiting_approval');
+    const waiting = await detail(run.run_id);
+    llm.requests.length = 0;
+    ok(
+      await orch.post(`/v1/actions/${waiting.pending_action_ids[0]}/deny`, { session_id: waiting.session_id }),
+      AgentRunSummary.pick({}).passthrough(),
+    );
+    const done = await ended(run.run_id);
+    expect(done.status).toBe('completed');
+    expect(llm.requests[0]?.body.messages?.[1]?.content).toMatch(/denied the tool run date -u/);
+    expect(done.steps.map((s) => s.kind)).toEqual([
+      'plan',
+      'action',
+      'approval',
+      'plan',
+      'action',
+      'approval',
+      // The memory service is down here: the search fails, and the planner sees that too.
+      'error',
+      'plan',
+      'end',
+    ]);
+  });
+
   it('stops a run over its token budget', async () => {
     llm.queue.length = 0;
     llm.fallback = () => json({ action: 'query_memory', query: 'again', reason: 'keep looking' });

@@ -92,6 +92,19 @@ describe('agent schedules', () => {
     expect((await listed(disabled.id)).next_run_at).toBeNull();
   });
 
+  it('ends a run whose card expired unanswered, saying so', async () => {
+    const started = ok(
+      await orch.post('/api/agents/runs', { template: 'helper', goal: 'run echo nobody-answers' }),
+      AgentRunDetail.pick({ run_id: true }),
+    );
+    await expect.poll(async () => (await run(started.run_id)).status, { timeout: 5_000 }).toBe('waiting_approval');
+    clock += 601_000;
+    await expect.poll(async () => (await run(started.run_id)).status, { timeout: 5_000 }).toBe('failed');
+    const ended = await run(started.run_id);
+    expect(ended.reason).toMatch(/Nobody decided on the tool run echo nobody-answers before it expired/);
+    expect(ended.steps.find((s) => s.kind === 'approval')).toMatchObject({ outcome: 'expired' });
+  });
+
   it('refuses a bad cron expression or time zone, and an unknown schedule', async () => {
     const base = { name: 'bad', timezone: 'UTC', target: { kind: 'goal', template: 'helper', goal: 'x' } };
     expect(refused(await orch.post('/api/agents/schedules', { ...base, cron: '61 * * * *' }), 400).message).toMatch(

@@ -1,10 +1,4 @@
-import {
-  ArtifactTarget,
-  MAX_DEADLINE_S,
-  MAX_PROPOSAL_PAYLOAD_BYTES,
-  PROPOSAL_KINDS,
-  type ProposalKind,
-} from '@pagi/contracts';
+import { ArtifactTarget, MAX_DEADLINE_S, MAX_PROPOSAL_PAYLOAD_BYTES, PROPOSAL_KINDS } from '@pagi/contracts';
 import type { ProposalBody__Output } from '@pagi/contracts/gen/consensus/ProposalBody.ts';
 import type { VoteBody__Output } from '@pagi/contracts/gen/consensus/VoteBody.ts';
 import { MAX_VOTERS } from './codec.ts';

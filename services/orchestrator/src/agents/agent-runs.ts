@@ -172,6 +172,7 @@ export class AgentRuns {
   }
 
   detail(runId: string, userId: string): AgentRunDetail {
+    this.sweepExpired();
     const row = this.owned(runId, userId);
     const summary = this.store.summary(row);
     const { actions } = this.loop.d;
@@ -183,6 +184,7 @@ export class AgentRuns {
   }
 
   list(userId: string, limit: number, status?: RunStatus): AgentRunSummary[] {
+    this.sweepExpired();
     return this.store
       .listForUser(userId, limit)
       .filter((r) => !status || r.status === status)

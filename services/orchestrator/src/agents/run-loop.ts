@@ -259,7 +259,10 @@ export class RunLoop extends RunSteps {
       const unstarted = this.approvedAction(row);
       if (unstarted) {
         this.toExecute.delete(unstarted.action_id);
-        this.d.actions.finish(unstarted.action_id, { status: 'failed', error: `the agent run ${status} before it ran` });
+        this.d.actions.finish(unstarted.action_id, {
+          status: 'failed',
+          error: `the agent run ${status} before it ran`,
+        });
       }
       return true;
     });
