@@ -165,7 +165,12 @@ export class RunLoop extends RunSteps {
         args,
         preApproved: auto,
       });
-      this.addStep(row, { kind: 'action', text: `Asks for ${actionPhrase(decision)}.`, action_id: created.action_id });
+      this.addStep(row, {
+        kind: 'action',
+        text: `Asks for ${actionPhrase(decision)}.`,
+        decision,
+        action_id: created.action_id,
+      });
       if (auto) {
         const why = preApproved
           ? 'this exact step was pre-approved in the playbook'
@@ -227,6 +232,7 @@ export class RunLoop extends RunSteps {
       this.addStep(row, {
         kind: 'spawn',
         child_run_id: created.run_id,
+        decision,
         text: `Started the ${decision.template} agent: ${decision.goal}`,
       });
       this.d.store.update(row.run_id, {
