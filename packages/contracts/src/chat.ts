@@ -118,6 +118,11 @@ export const ChatResponse = z.object({
   issued_command: PendingAction.optional(),
   /** Result of an executed action (after approval). */
   action_result: ActionResult.optional(),
+  /**
+   * What the twin said when it asked for approval, kept once the decision's answer replaces `response`, so the
+   * recorded turn reads as it did live: the request, the card, then the answer.
+   */
+  intro: z.string().optional(),
   /** The planner's raw JSON, kept for transparency and audit. */
   raw_orchestrator_decision: z.string(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TwinId } from './ids.ts';
 
 /** GET /api/health/services (gateway): every service's health and latency. */
 export const ServiceHealth = z.object({
@@ -38,15 +39,42 @@ export const ActivityEvent = z.object({
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
 
-/** A conversation as listed by GET /api/sessions?twin_id= */
+/** A conversation as listed by GET /api/sessions?twin_id=&q= */
 export const SessionSummary = z.object({
   session_id: z.string(),
   twin_id: z.string(),
+  /** The name its owner gave it, else its first message. */
   title: z.string(),
   turns: z.number().int(),
   last_activity_at: z.string(),
+  /** With a search: an excerpt of the first message or answer that matched (absent when only the title did). */
+  match: z.string().optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/** GET /api/sessions: the caller's conversations, most recent first; `q` keeps those whose title or text has it. */
+export const SessionsQuery = z.object({
+  twin_id: TwinId.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const SessionListResponse = z.object({ sessions: z.array(SessionSummary) });
+export type SessionListResponse = z.infer<typeof SessionListResponse>;
+
+/** PATCH /api/sessions/:session_id — renames one of the caller's conversations. */
+export const RenameSessionRequest = z.object({
+  title: z.string().trim().min(1, 'title must not be empty').max(120, 'title is at most 120 characters'),
+});
+export type RenameSessionRequest = z.infer<typeof RenameSessionRequest>;
+export const RenameSessionResponse = z.object({ session_id: z.string(), title: z.string() });
+export type RenameSessionResponse = z.infer<typeof RenameSessionResponse>;
+
+/** DELETE /api/sessions/:session_id — the conversation, its turns and its actions are gone; how many of each. */
+export const DeleteSessionResponse = z.object({
+  session_id: z.string(),
+  deleted: z.object({ turns: z.number().int(), actions: z.number().int() }),
+});
+export type DeleteSessionResponse = z.infer<typeof DeleteSessionResponse>;
 
 /** POST /api/transcript/summarize (orchestrator HTTP face of SummarizeTranscript). */
 export const SummarizeRequest = z.object({ transcript_text: z.string().min(1).max(200_000) });

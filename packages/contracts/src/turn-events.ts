@@ -7,6 +7,18 @@ import { ActionResult, PendingAction, PlannerInfo, TurnStatus } from './chat.ts'
  * line); the gateway routes them unchanged to the WebSocket of the session they belong to.
  */
 
+/**
+ * The person's message that starts the turn, first of its events: every socket following the session shows it
+ * (another tab or device of the same person), not just the answer.
+ */
+export const TurnMessageEvent = z.object({
+  type: z.literal('message'),
+  job_id: z.string(),
+  session_id: z.string(),
+  message: z.string(),
+  created_at: z.string(),
+});
+
 /** A stage of the turn: planning → (executing → answering) after an approval. */
 export const TurnStage = z.enum(['planning', 'executing', 'answering']);
 export type TurnStage = z.infer<typeof TurnStage>;
@@ -62,6 +74,7 @@ export const TurnErrorEvent = z.object({
 });
 
 export const TurnEvent = z.discriminatedUnion('type', [
+  TurnMessageEvent,
   StatusEvent,
   ResponseEvent,
   ApprovalRequiredEvent,

@@ -20,10 +20,12 @@ import { registerAgentRoutes } from './agents/agent-routes.ts';
 import { startAgents } from './agents/start-agents.ts';
 import { registerKnowledgeSourceRoute } from './api/knowledge-source-route.ts';
 import { registerPlatformRoutes } from './api/platform-routes.ts';
+import { registerSessionRoutes } from './api/session-routes.ts';
 import { orchestratorAccess } from './auth/route-access.ts';
 import { ChatEngine } from './chat/chat-engine.ts';
 import { ChatEvents } from './chat/chat-events.ts';
 import { registerChatRoutes } from './chat/chat-routes.ts';
+import { SessionCatalog } from './conversations/session-catalog.ts';
 import { SessionOwners } from './conversations/session-owners.ts';
 import { recordTurns, TurnStore } from './conversations/turn-store.ts';
 import { BuildClient } from './deps/build-client.ts';
@@ -184,7 +186,8 @@ export async function startOrchestrator(
     logger,
     agents: agents.runs,
   });
-  registerPlatformRoutes(app, { config, planner, memory, turns, activity, owners, summarizer, sharing });
+  registerPlatformRoutes(app, { config, planner, memory, activity, owners, summarizer, sharing });
+  registerSessionRoutes(app, { catalog: new SessionCatalog(db), audit });
   // Served with or without the mounted knowledge base: it reads the memory service only.
   registerKnowledgeSourceRoute(app, { config, memory });
   knowledge?.registerRoutes(app);

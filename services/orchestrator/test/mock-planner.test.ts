@@ -141,7 +141,8 @@ describe('POST /v1/chat with the mock planner', () => {
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const events = await readSse(res);
-    expect(events[0]).toMatchObject({ type: 'status', stage: 'planning', session_id: 'sse-1' });
+    expect(events[0]).toMatchObject({ type: 'message', message: 'tell me something nice about the weather today' });
+    expect(events[1]).toMatchObject({ type: 'status', stage: 'planning', session_id: 'sse-1' });
     for (const e of events) expect(e).toMatchObject({ session_id: 'sse-1' });
     const tokens = events.flatMap((e) => (e.type === 'response' && !e.done ? [e.token] : []));
     expect(tokens.length).toBeGreaterThan(0);

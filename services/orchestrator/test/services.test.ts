@@ -161,7 +161,10 @@ describe('orchestrator with the real memory and tools services', () => {
     expect(tokens).not.toContain(undefined);
     const done = finalEvent(events);
     expect(done).toMatchObject({ status: 'completed', actions_taken: ['execute_tool:echo'] });
-    expect(done.message).toContain('hello sandboxed world');
+    // The output is shown once, in the result: the answer says how the run went instead of repeating it.
+    expect(done.message).toBe(
+      "`echo hello 'sandboxed world'` finished successfully. It printed 1 line, shown in the result above.",
+    );
     expect(tokens.join('')).toBe(done.message);
   });
 

@@ -6,7 +6,6 @@ import {
   type PlatformStatus,
   parseWith,
   SummarizeRequest,
-  TwinId,
 } from '@pagi/contracts';
 import type { MemoryClient, OrchestratorConfig } from '@pagi/runtime';
 import { openSse } from '@pagi/runtime';
@@ -14,7 +13,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ActivityFeed } from '../activity/activity-feed.ts';
 import type { SessionOwners } from '../conversations/session-owners.ts';
-import type { TurnStore } from '../conversations/turn-store.ts';
 import type { MemorySharing } from '../exchange/memory-sharing.ts';
 import { searchFleet } from '../memory/fleet-search.ts';
 import { searchMemory } from '../memory/memory-search.ts';
@@ -22,14 +20,10 @@ import { MESH_OFF_HINT } from '../mesh/fleet-routes.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { TranscriptSummarizer } from '../transcript/summarizer.ts';
 
-const SessionsQuery = z.object({
-  twin_id: TwinId.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 const ActivityQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const DEFAULT_TOP_K = 10;
 
-/** The /api/* routes the UI uses besides chat: status, sessions, activity, memory search, transcript summaries. */
+/** The /api/* routes the UI uses besides chat and its sessions: status, activity, memory search, transcript summaries. */
 export function registerPlatformRoutes(
   app: FastifyInstance,
   deps: {
@@ -44,7 +38,6 @@ export function registerPlatformRoutes(
     >;
     planner: Planner;
     memory: MemoryClient;
-    turns: TurnStore;
     activity: ActivityFeed;
     owners: SessionOwners;
     summarizer: TranscriptSummarizer;
@@ -52,7 +45,7 @@ export function registerPlatformRoutes(
     sharing?: MemorySharing | null;
   },
 ): void {
-  const { config, planner, memory, turns, activity, owners, summarizer } = deps;
+  const { config, planner, memory, activity, owners, summarizer } = deps;
   // The feed shows the node's own events to everyone, and chat events only to the person whose session they are in.
   const visibleTo = (userId: string) => (e: { session_id?: string }) =>
     e.session_id === undefined || owners.owns(e.session_id, userId);
@@ -82,11 +75,6 @@ export function registerPlatformRoutes(
       memory: mem,
       hitl_bypass: { tools: config.BYPASS_HITL_TOOL_EXEC, memory: config.BYPASS_HITL_MEMORY },
     };
-  });
-
-  app.get('/api/sessions', async (req) => {
-    const { twin_id, limit } = parseWith(SessionsQuery, req.query);
-    return { sessions: turns.sessions(identityOf(req).user_id, twin_id, limit) };
   });
 
   app.get('/api/activity', async (req) => {

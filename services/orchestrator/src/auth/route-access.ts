@@ -13,6 +13,8 @@ export const ORCHESTRATOR_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /v1/actions': 'chat',
   'GET /v1/sessions/:session_id/turns': 'chat',
   'GET /api/sessions': 'chat',
+  'PATCH /api/sessions/:session_id': 'chat',
+  'DELETE /api/sessions/:session_id': 'chat',
   'POST /api/transcript/summarize': 'chat',
   'POST /api/memory/query': 'memory',
   'GET /api/status': 'read',

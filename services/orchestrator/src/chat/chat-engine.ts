@@ -12,13 +12,14 @@ import type { TurnStore } from '../conversations/turn-store.ts';
 import type { ToolsClient } from '../deps/tools-client.ts';
 import type { ActionExecutor } from '../hitl/action-executor.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
-import { approvalRequest, commandLine } from '../planner/answers.ts';
+import { approvalRequest, commandLine, denialAnswer } from '../planner/answers.ts';
 import type { Planner } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
-import { describeAction } from './action-args.ts';
 import type { ChatEvents, Decision } from './chat-events.ts';
+import { pointToWaitingCard } from './decision-words.ts';
 import { proposeAction } from './propose.ts';
 import { whyUnrunnable } from './runnable.ts';
+import { closeExpiredTurn, introOf } from './turn-intro.ts';
 import { noop, type Sink, sendAnswer, textStream } from './turn-sink.ts';
 
 const HISTORY_TURNS = 8;
@@ -60,18 +61,21 @@ export class ChatEngine {
     const { d } = this;
     const started = performance.now();
     const ids = { job_id: randomUUID(), session_id: req.session_id };
+    sink({ type: 'message', ...ids, message: req.message, created_at: new Date().toISOString() });
     sink({ type: 'status', ...ids, stage: 'planning' });
     const live = textStream(sink, ids);
-    const plan = await d.planner.decide(
-      {
-        systemPrompt: d.prompts.current().prompt,
-        history: this.history(req.session_id),
-        message: req.message,
-        tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
-      },
-      live.onText,
-      signal,
-    );
+    const plan =
+      pointToWaitingCard(d.actions, req) ??
+      (await d.planner.decide(
+        {
+          systemPrompt: d.prompts.current().prompt,
+          history: this.history(req.session_id),
+          message: req.message,
+          tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
+        },
+        live.onText,
+        signal,
+      ));
     d.events.emit({
       type: 'turn.planned',
       ...ids,
@@ -143,7 +147,7 @@ export class ChatEngine {
         code: result.code,
         message: result.message,
       });
-      if (result.code === 'expired') this.closeExpiredTurn(actionId);
+      if (result.code === 'expired') closeExpiredTurn(d, actionId);
       throw new CodedError(result.code, result.message);
     }
     d.events.emit({ type: 'action.decided', action: result.action, decision, by });
@@ -157,7 +161,7 @@ export class ChatEngine {
     if (claimed.decision === 'denied') {
       const turn = d.turns.get(action.job_id);
       return this.finishTurn(action, turn, sink, {
-        response: `Understood — I did not run the ${describeAction(action)}.`,
+        response: denialAnswer(action),
         actions_taken: [],
         status: 'denied',
         planner: turn?.response.planner ?? { provider: d.planner.provider, fallback: false },
@@ -265,6 +269,7 @@ export class ChatEngine {
       job_id: action.job_id,
       session_id: action.session_id,
       raw_orchestrator_decision: turn?.response.raw_orchestrator_decision ?? '',
+      ...introOf(turn),
     };
     this.d.events.emit({
       type: 'turn.answered',
@@ -276,22 +281,6 @@ export class ChatEngine {
     });
     sendAnswer(sink, response, streamed);
     return response;
-  }
-
-  /** The turn of an expired action stops waiting in the history: it ends as failed, with nothing run. */
-  private closeExpiredTurn(actionId: string): void {
-    const action = this.d.actions.get(actionId);
-    const turn = action ? this.d.turns.get(action.job_id) : null;
-    if (!action || turn?.status !== 'awaiting_approval') return;
-    const { issued_command: _pending, ...rest } = turn.response;
-    this.d.events.emit({
-      type: 'turn.answered',
-      phase: 'decided',
-      twin_id: turn.twin_id,
-      message: turn.message,
-      action: action.kind,
-      response: { ...rest, status: 'failed', response: 'The request expired before it was approved; nothing was run.' },
-    });
   }
 
   private history(sessionId: string) {

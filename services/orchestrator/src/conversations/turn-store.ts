@@ -1,4 +1,4 @@
-import type { ChatResponse, SessionSummary, SessionTurn, TurnStatus } from '@pagi/contracts';
+import type { ChatResponse, SessionTurn, TurnStatus } from '@pagi/contracts';
 import type { ChatEvents } from '../chat/chat-events.ts';
 import { type Db, statement } from '../state/db.ts';
 
@@ -23,8 +23,6 @@ const toTurn = (r: Row): SessionTurn => ({
   created_at: new Date(r.created_at).toISOString(),
   updated_at: new Date(r.updated_at).toISOString(),
 });
-
-const TITLE_CHARS = 60;
 
 /** Conversations as durable turns: the person's message and the latest answer to it (updated after approval). */
 export class TurnStore {
@@ -87,31 +85,6 @@ export class TurnStore {
        WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     ).all(sessionId, limit) as { job_id: string; message: string; response: string | null }[];
     return rows.reverse().map((r) => ({ ...r, response: r.response ?? '' }));
-  }
-
-  /** A person's sessions, most recently active first; titled by their first message. */
-  sessions(userId: string, twinId: string | undefined, limit = 100): SessionSummary[] {
-    const rows = statement(
-      this.db,
-      `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity,
-           (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first
-         FROM turns t JOIN session_owners o ON o.session_id = t.session_id AND o.user_id = @user
-         WHERE (@twin IS NULL OR t.twin_id = @twin)
-         GROUP BY t.session_id ORDER BY last_activity DESC LIMIT @limit`,
-    ).all({ user: userId, twin: twinId ?? null, limit }) as {
-      session_id: string;
-      twin_id: string;
-      turns: number;
-      last_activity: number;
-      first: string;
-    }[];
-    return rows.map((r) => ({
-      session_id: r.session_id,
-      twin_id: r.twin_id,
-      title: r.first.length > TITLE_CHARS ? `${r.first.slice(0, TITLE_CHARS - 1)}…` : r.first,
-      turns: r.turns,
-      last_activity_at: new Date(r.last_activity).toISOString(),
-    }));
   }
 }
 

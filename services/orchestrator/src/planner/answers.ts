@@ -36,7 +36,19 @@ export function approvalRequest(action: PendingAction): string {
   return `I'd like to run \`${commandLine(args.tool_name, args.args)}\`${why}. Approve or deny this request.`;
 }
 
-/** The readable final answer of the offline planner for an executed action. */
+/** The answer after a denial: what was not done, the command in code style as the card shows it. */
+export function denialAnswer(action: PendingAction): string {
+  const args = action.args as ActionArgs;
+  if ('query' in args) return `I did not search your memory for "${args.query}".`;
+  return `I did not run \`${commandLine(args.tool_name, args.args)}\`.`;
+}
+
+const lineCount = (text: string) => text.trimEnd().split('\n').length;
+
+/**
+ * The readable final answer of the offline planner for an executed action. A tool's output is shown once, in its
+ * result card: the answer says how the run ended and how much it printed, and whether the output was cut.
+ */
 export function templateAnswer(result: ActionResult): string {
   if (result.kind === 'query_memory') {
     if (result.results.length === 0) return `I found nothing in your memory about "${result.query}".`;
@@ -44,14 +56,18 @@ export function templateAnswer(result: ActionResult): string {
     return `Here is what I found in your memory about "${result.query}":\n${lines.join('\n')}`;
   }
   const cmd = commandLine(result.tool_name, result.args);
-  const out = result.output.trim() ? `\n\`\`\`\n${excerpt2(result.output)}\n\`\`\`` : ' It printed nothing.';
-  const err = result.stderr.trim() ? `\nErrors:\n\`\`\`\n${excerpt2(result.stderr)}\n\`\`\`` : '';
+  const lines = lineCount(result.output);
+  const out = result.output.trim()
+    ? ` It printed ${lines} line${lines === 1 ? '' : 's'}, shown in the result above.`
+    : ' It printed nothing.';
+  const err = result.stderr.trim() ? ' It also wrote to its error output, shown under it.' : '';
   const how = result.timed_out
     ? 'was stopped after timing out'
     : result.exit_code === 0
       ? 'finished successfully'
       : `exited with code ${result.exit_code}`;
-  return `\`${cmd}\` ${how}.${out}${err}${result.truncated ? '\n(output truncated)' : ''}`;
+  const cut = result.truncated ? ' The output was cut at the size limit, so only its beginning was kept.' : '';
+  return `\`${cmd}\` ${how}.${out}${err}${cut}`;
 }
 
 function excerpt2(text: string): string {
@@ -67,7 +83,11 @@ export function resultForLlm(result: ActionResult): string {
       .map((h, i) => `[${i + 1}] (source: ${sourceOf(h)}, domain: ${h.domain || 'none'}) ${excerpt(h.content, 1200)}`)
       .join('\n')}`;
   }
-  return `Tool run \`${commandLine(result.tool_name, result.args)}\`: exit code ${result.exit_code}${
-    result.timed_out ? ' (timed out)' : ''
-  }\nstdout:\n${excerpt2(result.output)}\nstderr:\n${excerpt2(result.stderr)}`;
+  return (
+    `Tool run \`${commandLine(result.tool_name, result.args)}\`: exit code ${result.exit_code}${
+      result.timed_out ? ' (timed out)' : ''
+    }${result.truncated ? ' (output cut at the size limit: only its beginning was kept; say so)' : ''}\n` +
+    `stdout:\n${excerpt2(result.output)}\nstderr:\n${excerpt2(result.stderr)}\n` +
+    '(The person sees this output in the result card: summarize it, do not repeat it whole.)'
+  );
 }

@@ -12,10 +12,16 @@ const DOMAIN_SUFFIX = /\s+in\s+(?:my\s+|the\s+)?(mind|body|heart|soul)(?:\s+doma
 /** Markers that an old client protocol used as approvals; here they are plain text and approve nothing. */
 const APPROVAL_MARKERS = /\[(?:TOOL_EXECUTED|MEMORY_SHOWN)\]/i;
 
+/** Written in Markdown, as the chat renders answers: the phrasings it understands as a table. */
 const HELP = [
   'I can answer you directly, search your memory, or run a tool — and I ask before I search or run anything.',
-  'Try "search my memory for <topic>", "what do I know about <topic>", or "run <command> <args>".',
-].join(' ');
+  '',
+  '| To | Say |',
+  '| --- | --- |',
+  '| search your memory | `search my memory for <topic>` |',
+  '| recall what you know | `what do I know about <topic>` |',
+  '| run a tool | `run <command> <args>` |',
+].join('\n');
 
 function stripWrapping(text: string): string {
   return text

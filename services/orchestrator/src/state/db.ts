@@ -125,6 +125,8 @@ const MIGRATIONS = [
      id INTEGER PRIMARY KEY AUTOINCREMENT, schedule_id TEXT NOT NULL, scheduled_for INTEGER NOT NULL,
      at INTEGER NOT NULL, outcome TEXT NOT NULL, run_id TEXT, detail TEXT NOT NULL);
    CREATE INDEX agent_schedule_firings_schedule ON agent_schedule_firings (schedule_id, id);`,
+  // A conversation's own name, once its owner renames it (until then it is titled by its first message).
+  'ALTER TABLE session_owners ADD COLUMN title TEXT;',
 ];
 
 /** Opens (creating if needed) the orchestrator's SQLite state in WAL mode and brings its schema up to date. */
