@@ -2,6 +2,7 @@ import { useAuth } from '../../context/auth/AuthContext.tsx';
 import type { View } from '../../hooks/useHashRoute.ts';
 import { AgentsNavBadge } from '../agents/AgentsNavBadge.tsx';
 import { Icon, type IconName } from '../common/Icon.tsx';
+import { ChatNavBadge } from './ChatNavBadge.tsx';
 
 const ITEMS: { view: View; label: string; icon: IconName }[] = [
   { view: 'chat', label: 'Chat', icon: 'chat' },
@@ -15,7 +16,14 @@ const ITEMS: { view: View; label: string; icon: IconName }[] = [
   { view: 'admin', label: 'Admin', icon: 'shield' },
 ];
 
-export function NavRail({ view, onNavigate }: { view: View; onNavigate: (v: View) => void }) {
+interface Props {
+  view: View;
+  onNavigate: (v: View) => void;
+  /** Chat actions waiting for approval, counted by the shell (which sits inside the chat's provider). */
+  chatPending?: number;
+}
+
+export function NavRail({ view, onNavigate, chatPending = 0 }: Props) {
   const { accountsOn, can } = useAuth();
   // Users, keys and the audit exist only with accounts, and only admins manage them.
   const items = ITEMS.filter((item) => item.view !== 'admin' || (accountsOn && can('admin')));
@@ -34,13 +42,16 @@ export function NavRail({ view, onNavigate }: { view: View; onNavigate: (v: View
               href={`#/${item.view}`}
               className={`nav__item${view === item.view ? ' is-active' : ''}`}
               aria-current={view === item.view ? 'page' : undefined}
+              title={item.label}
               onClick={(e) => {
                 e.preventDefault();
                 onNavigate(item.view);
               }}
             >
               <Icon name={item.icon} />
-              <span>{item.label}</span>
+              {/* Narrow screens hide the label from sight only: it stays the link's accessible name. */}
+              <span className="nav__label">{item.label}</span>
+              {item.view === 'chat' && <ChatNavBadge pending={chatPending} />}
               {item.view === 'agents' && <AgentsNavBadge />}
             </a>
           </li>

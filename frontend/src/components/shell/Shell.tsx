@@ -13,8 +13,10 @@ import { MediaView } from '../media/MediaView.tsx';
 import { NetworkView } from '../network/NetworkView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { TelemetryView } from '../telemetry/TelemetryView.tsx';
+import { ApprovalNotice } from './ApprovalNotice.tsx';
 import { NavRail } from './NavRail.tsx';
 import { TopBar } from './TopBar.tsx';
+import { usePendingChatActions } from './usePendingChatActions.ts';
 
 // The 3D atlas pulls in three.js: load it when first opened.
 const AtlasView = lazy(() => import('../atlas/AtlasView.tsx').then((m) => ({ default: m.AtlasView })));
@@ -35,6 +37,7 @@ export function Shell() {
   const [view, setView] = useHashRoute();
   const { accountsOn, can } = useAuth();
   const adminAllowed = accountsOn && can('admin');
+  const chatPending = usePendingChatActions();
   return (
     <AgentRunsProvider>
       <AgentApprovalNotice active={view === 'agents'} />
@@ -42,10 +45,11 @@ export function Shell() {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <NavRail view={view} onNavigate={setView} />
+        <NavRail view={view} onNavigate={setView} chatPending={chatPending.length} />
         <div className="app__body">
           <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
           <AuthOffBanner />
+          <ApprovalNotice view={view} onNavigate={setView} chatPending={chatPending.length} />
           <main id="main" className={`app__main view-${view}`} tabIndex={-1}>
             {view === 'chat' && <ChatView />}
             {view === 'hub' && <HubView />}

@@ -26,7 +26,7 @@ export function TopBar({ title, onOpenSettings }: { title: string; onOpenSetting
             aria-label={`Gateway connection: ${CONNECTION_TEXT[connection]}. Open settings.`}
           >
             <span className="dot" aria-hidden="true" />
-            {CONNECTION_TEXT[connection]}
+            <span className="conn__text">{CONNECTION_TEXT[connection]}</span>
           </button>
         ) : (
           <span className="pill" data-testid="read-only">

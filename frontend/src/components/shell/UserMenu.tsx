@@ -38,12 +38,12 @@ export function UserMenu() {
         className="pill pill--button user-menu__trigger"
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={`Account: ${user.name}, ${user.role}`}
         onClick={() => setOpen((o) => !o)}
         data-testid="user-menu"
       >
         <Icon name="user" size={14} />
-        <span>{user.name}</span>
+        <span className="sr-only">Account: </span>
+        <span className="user-menu__name">{user.name}</span>
         <span className={`role-badge role-badge--${user.role}`}>{user.role}</span>
       </button>
       {open && (

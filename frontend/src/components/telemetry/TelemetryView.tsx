@@ -3,19 +3,9 @@ import { formatBytes, formatRate } from '../../lib/format.ts';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { MetricChart } from './MetricChart.tsx';
+import { Stat } from './Stat.tsx';
 
 const pct = (v: number) => `${v}%`;
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="stat">
-      <span className="stat__label">{label}</span>
-      <span className="stat__value" data-testid={testId}>
-        {value}
-      </span>
-    </div>
-  );
-}
 
 export function TelemetryView() {
   const { samples, state } = useTelemetry();
@@ -34,26 +24,26 @@ export function TelemetryView() {
   return (
     <div className="telemetry" data-testid="telemetry" data-samples={samples.length}>
       <div className="stats-grid">
-        <Stat label="CPU" value={last ? `${last.cpu_percent.toFixed(1)}%` : '—'} testId="tm-cpu" />
+        <Stat label="CPU" figures={last ? [`${last.cpu_percent.toFixed(1)}%`] : null} testId="tm-cpu" />
         <Stat
           label="Memory"
-          value={last ? `${formatBytes(last.mem_used)} / ${formatBytes(last.mem_total)}` : '—'}
+          figures={last ? [formatBytes(last.mem_used), '/', formatBytes(last.mem_total)] : null}
           testId="tm-mem"
         />
-        <Stat label="Processes" value={last ? String(last.process_count) : '—'} testId="tm-procs" />
+        <Stat label="Processes" figures={last ? [String(last.process_count)] : null} testId="tm-procs" />
         <Stat
           label="Load (1/5/15 min)"
-          value={last ? last.load_avg.map((l) => l.toFixed(2)).join(' · ') : '—'}
+          figures={last ? last.load_avg.flatMap((l, i) => (i === 0 ? [l.toFixed(2)] : ['·', l.toFixed(2)])) : null}
           testId="tm-load"
         />
         <Stat
           label="Network ↓ / ↑"
-          value={last ? `${formatRate(last.net_rx_bytes_per_s)} / ${formatRate(last.net_tx_bytes_per_s)}` : '—'}
+          figures={last ? [formatRate(last.net_rx_bytes_per_s), '/', formatRate(last.net_tx_bytes_per_s)] : null}
           testId="tm-net"
         />
         <Stat
           label="Disk read / write"
-          value={last ? `${formatRate(last.disk_read_bytes_per_s)} / ${formatRate(last.disk_write_bytes_per_s)}` : '—'}
+          figures={last ? [formatRate(last.disk_read_bytes_per_s), '/', formatRate(last.disk_write_bytes_per_s)] : null}
           testId="tm-disk"
         />
       </div>
@@ -72,6 +62,7 @@ export function TelemetryView() {
             subtitle={`${last!.cpu_percent.toFixed(1)}% now · ${state === 'open' ? 'live' : 'reconnecting…'}`}
           >
             <MetricChart
+              name="cpu"
               data={points}
               series={[{ key: 'cpu', label: 'CPU', color: '#7c9cff' }]}
               format={pct}
@@ -80,6 +71,7 @@ export function TelemetryView() {
           </Panel>
           <Panel title="Memory" subtitle={`${memPct.toFixed(1)}% used`}>
             <MetricChart
+              name="memory"
               data={points}
               series={[{ key: 'mem', label: 'Memory', color: '#34c47c' }]}
               format={pct}
@@ -88,6 +80,7 @@ export function TelemetryView() {
           </Panel>
           <Panel title="Network" subtitle="Received and sent per second">
             <MetricChart
+              name="network"
               data={points}
               series={[
                 { key: 'rx', label: 'Received', color: '#56b6f0' },
@@ -98,6 +91,7 @@ export function TelemetryView() {
           </Panel>
           <Panel title="Disk" subtitle="Read and written per second">
             <MetricChart
+              name="disk"
               data={points}
               series={[
                 { key: 'read', label: 'Read', color: '#a78bfa' },
