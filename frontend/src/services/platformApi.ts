@@ -1,10 +1,4 @@
-import {
-  ActivityEvent,
-  PlatformStatus,
-  ServicesHealthResponse,
-  SessionSummary,
-  SummarizeResponse,
-} from '@pagi/contracts';
+import { ActivityEvent, PlatformStatus, ServicesHealthResponse, SummarizeResponse } from '@pagi/contracts';
 import { z } from 'zod';
 import { getJson, postJson } from './http.ts';
 
@@ -12,10 +6,6 @@ export const getServicesHealth = (signal?: AbortSignal) =>
   getJson('/api/health/services', ServicesHealthResponse, { signal, timeoutMs: 8000 });
 
 export const getPlatformStatus = (signal?: AbortSignal) => getJson('/api/status', PlatformStatus, { signal });
-
-const SessionList = z.object({ sessions: z.array(SessionSummary) });
-export const getSessions = (twinId: string, signal?: AbortSignal) =>
-  getJson(`/api/sessions?twin_id=${encodeURIComponent(twinId)}`, SessionList, { signal });
 
 const ActivityList = z.object({ events: z.array(ActivityEvent) });
 export const getActivity = (signal?: AbortSignal) => getJson('/api/activity', ActivityList, { signal });

@@ -11,7 +11,8 @@ export function toolAction(over: Partial<PendingAction> = {}): PendingAction {
     args_hash: 'h1',
     status: 'pending',
     created_at: '2026-01-01T00:00:00.000Z',
-    expires_at: '2026-01-01T00:10:00.000Z',
+    // Far ahead: a card past its expiry shows as expired and offers no decision.
+    expires_at: '2099-01-01T00:10:00.000Z',
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import type { ActionResult } from '@pagi/contracts';
 import { MemoryHits } from './MemoryHits.tsx';
+import { ToolOutput } from './ToolOutput.tsx';
 
 /**
  * The result of an approved action, shown in place under its card. `actionId` anchors the hits a citation points
@@ -21,15 +22,20 @@ export function ActionResultView({
         <div className="result__meta">
           <span className={`pill ${ok ? 'pill--ok' : 'pill--error'}`}>exit {result.exit_code}</span>
           {result.timed_out && <span className="pill pill--error">timed out</span>}
-          {result.truncated && <span className="pill pill--warn">output truncated</span>}
+          {result.truncated && (
+            <span
+              className="pill pill--warn"
+              title="The run printed more than the size limit; only its beginning was kept"
+            >
+              output cut at the size limit
+            </span>
+          )}
           <span className="muted small">
             {Math.round(result.duration_ms)} ms · {result.sandbox}
           </span>
         </div>
-        <pre className="result__output" data-testid="tool-output">
-          {result.output || '(no output)'}
-        </pre>
-        {result.stderr && <pre className="result__output result__output--stderr">{result.stderr}</pre>}
+        <ToolOutput text={result.output} />
+        {result.stderr && <ToolOutput text={result.stderr} stderr />}
       </div>
     );
   }

@@ -1,10 +1,14 @@
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import type { ActionEntry, ApprovalPhase } from '../../context/chat/chatModel.ts';
-import { formatTime } from '../../lib/format.ts';
+import { formatDuration, formatTime } from '../../lib/format.ts';
 import { DomainBadge } from '../common/DomainBadge.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { VisibleText } from '../common/VisibleText.tsx';
 import { ActionResultView } from './ActionResultView.tsx';
+import { useCountdown } from './useCountdown.ts';
+
+/** Under this much time left the countdown is shown as urgent. */
+const URGENT_MS = 60_000;
 
 const PHASE_TEXT: Record<ApprovalPhase, string> = {
   pending: 'Waiting for your approval',
@@ -17,10 +21,20 @@ const PHASE_TEXT: Record<ApprovalPhase, string> = {
   refused: 'Not run',
 };
 
-/** Shows exactly what will run (tool and argv, or query, domains and whether peers are asked) and lets the person decide. */
+/**
+ * Shows exactly what will run (tool and argv, or query, domains and whether peers are asked) and lets the person
+ * decide, with the time left to do so counting down; once decided, focus goes back to the message box.
+ */
 export function ApprovalCard({ entry }: { entry: ActionEntry }) {
-  const { decide, canChat } = useChat();
-  const { action, phase, result, error } = entry;
+  const { decide, canChat, focusComposer } = useChat();
+  const { action, result, error } = entry;
+  const left = useCountdown(action.expires_at, entry.phase === 'pending');
+  // Past its expiry a card can no longer be approved: it says so without waiting for the server.
+  const phase: ApprovalPhase = entry.phase === 'pending' && left === 0 ? 'expired' : entry.phase;
+  const choose = (decision: 'approve' | 'deny') => {
+    decide(action.action_id, decision);
+    focusComposer();
+  };
   const args = action.args;
   const isTool = 'tool_name' in args;
   const busy = phase === 'approving' || phase === 'denying';
@@ -112,23 +126,21 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
 
       {canChat && (phase === 'pending' || busy) && (
         <div className="approval__buttons">
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={busy}
-            onClick={() => decide(action.action_id, 'approve')}
-          >
+          <button type="button" className="btn btn--primary" disabled={busy} onClick={() => choose('approve')}>
             <Icon name="check" size={16} /> Approve
           </button>
-          <button
-            type="button"
-            className="btn btn--danger"
-            disabled={busy}
-            onClick={() => decide(action.action_id, 'deny')}
-          >
+          <button type="button" className="btn btn--danger" disabled={busy} onClick={() => choose('deny')}>
             <Icon name="x" size={16} /> Deny
           </button>
-          <span className="muted small">Expires {formatTime(action.expires_at)}</span>
+          {phase === 'pending' && Number.isFinite(left) && (
+            <span
+              className={`approval__expiry muted small${left < URGENT_MS ? ' approval__expiry--urgent' : ''}`}
+              title={`Expires at ${formatTime(action.expires_at)}`}
+              data-testid="approval-countdown"
+            >
+              Expires in {formatDuration(left)}
+            </span>
+          )}
         </div>
       )}
       {error && (

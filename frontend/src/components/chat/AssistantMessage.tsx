@@ -1,7 +1,10 @@
 import type { AssistantTurn } from '../../context/chat/chatModel.ts';
 import { ApprovalCard } from './ApprovalCard.tsx';
+import { ChatIcon } from './ChatIcon.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import { HighlightedHit } from './citations.ts';
-import { RichText } from './RichText.tsx';
+import { Markdown } from './Markdown.tsx';
+import { MessageTime } from './MessageTime.tsx';
 import { useCitations } from './useCitations.ts';
 
 const STAGE_TEXT: Record<string, string> = {
@@ -10,10 +13,20 @@ const STAGE_TEXT: Record<string, string> = {
   answering: 'Writing the answer…',
 };
 
-export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
+const cursor = <span className="cursor" aria-hidden="true" />;
+
+/** The whole of what the twin said in a turn, as copied: the request, then the answer after the decision. */
+const spokenText = (turn: AssistantTurn) => [turn.text, turn.followUp].filter((t) => t.trim()).join('\n\n');
+
+/**
+ * One answer of the twin: its text in Markdown, the approval cards of the turn with their results, the answer after
+ * a decision; under it the time, Copy, Regenerate (on the last answer) and which planner wrote it.
+ */
+export function AssistantMessage({ turn, onRegenerate }: { turn: AssistantTurn; onRegenerate?: () => void }) {
   const showCursor = turn.streaming;
   const waiting = turn.streaming && !turn.text && !turn.followUp;
   const { cite, highlighted } = useCitations(turn);
+  const done = !turn.streaming;
   return (
     <article
       className={`msg msg--assistant${turn.error ? ' msg--error' : ''}`}
@@ -33,9 +46,8 @@ export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
         </p>
       )}
       {turn.text && (
-        <div className="msg__text">
-          <RichText text={turn.text} cite={cite} />
-          {showCursor && !turn.afterAction && <span className="cursor" aria-hidden="true" />}
+        <div className="msg__text" data-testid="answer-text">
+          <Markdown text={turn.text} cite={cite} after={showCursor && !turn.afterAction ? cursor : undefined} />
         </div>
       )}
       <HighlightedHit value={highlighted}>
@@ -45,8 +57,7 @@ export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
       </HighlightedHit>
       {turn.followUp && (
         <div className="msg__text msg__text--answer" data-testid="final-answer">
-          <RichText text={turn.followUp} cite={cite} />
-          {showCursor && <span className="cursor" aria-hidden="true" />}
+          <Markdown text={turn.followUp} cite={cite} after={showCursor ? cursor : undefined} />
         </div>
       )}
       {turn.error && (
@@ -54,7 +65,7 @@ export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
           {turn.error}
         </p>
       )}
-      {(turn.actionsTaken.length > 0 || turn.provider) && !turn.streaming && (
+      {done && (
         <footer className="msg__footer">
           {turn.actionsTaken.length > 0 && (
             <ul className="actions-taken" aria-label="Actions taken" data-testid="actions-taken">
@@ -66,12 +77,21 @@ export function AssistantMessage({ turn }: { turn: AssistantTurn }) {
               ))}
             </ul>
           )}
-          {turn.provider && (
-            <span className="muted small">
-              {turn.provider === 'mock' ? 'mock planner' : 'LLM planner'}
-              {turn.fallback ? ' (fallback)' : ''}
-            </span>
-          )}
+          <div className="msg__tools">
+            <MessageTime at={turn.at} />
+            {spokenText(turn) && <CopyButton label="Copy answer" testId="copy-answer" text={() => spokenText(turn)} />}
+            {onRegenerate && (
+              <button type="button" className="msg__tool" onClick={onRegenerate} data-testid="regenerate">
+                <ChatIcon name="regenerate" /> Regenerate
+              </button>
+            )}
+            {turn.provider && (
+              <span className="muted small">
+                {turn.provider === 'mock' ? 'mock planner' : 'LLM planner'}
+                {turn.fallback ? ' (fallback)' : ''}
+              </span>
+            )}
+          </div>
         </footer>
       )}
     </article>

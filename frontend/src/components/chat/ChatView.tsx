@@ -1,13 +1,19 @@
+import { useState } from 'react';
 import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
+import { ChatIcon } from './ChatIcon.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { MessageList } from './MessageList.tsx';
+import './chat.css';
 
 export function ChatView() {
-  const { connection, notice, dismissNotice, canChat } = useChat();
+  const { connection, notice, dismissNotice, canChat, conversations, sessionId } = useChat();
   const { user } = useAuth();
+  // Narrow screens fold the conversation list away; the toggle shows it over the conversation.
+  const [listOpen, setListOpen] = useState(false);
+  const current = conversations.find((c) => c.sessionId === sessionId);
   if (!canChat) {
     return (
       <div className="chat-readonly" data-testid="chat-readonly">
@@ -20,9 +26,24 @@ export function ChatView() {
     );
   }
   return (
-    <div className="chat">
-      <ConversationList />
+    <div className={`chat${listOpen ? ' chat--list-open' : ''}`}>
+      <ConversationList open={listOpen} onChosen={() => setListOpen(false)} />
       <section className="chat__main" aria-label="Conversation">
+        <div className="chat__bar">
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm chat__list-toggle"
+            aria-expanded={listOpen}
+            aria-controls="conversation-panel"
+            onClick={() => setListOpen(!listOpen)}
+            data-testid="conversations-toggle"
+          >
+            <ChatIcon name="panel" size={16} /> {listOpen ? 'Hide conversations' : 'Conversations'}
+          </button>
+          <span className="chat__title" data-testid="conversation-title">
+            {current?.title ?? 'New conversation'}
+          </span>
+        </div>
         {connection === 'offline' && (
           <div className="banner banner--warn" role="status" data-testid="offline-banner">
             You are offline. Reconnecting to the gateway… Messages can be sent again once the connection is back.

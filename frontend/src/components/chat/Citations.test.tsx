@@ -87,11 +87,11 @@ describe('citations in an answer', () => {
 
   it('links markers that name a hit, leaves [9] and code alone, and highlights the cited card', async () => {
     const answer = await answeredTurn();
-    const links = within(answer).getAllByRole('button');
+    const links = [...answer.querySelectorAll('button.cite')];
     expect(links.map((b) => b.textContent)).toEqual(['[2]', '1', '3', '[1]', '[2]']);
     expect(answer.textContent).toContain('Not a hit: [9].');
     expect(answer.querySelector('code')?.textContent).toBe('keys[2]');
-    expect(answer.querySelector('pre')?.textContent).toBe('list[1]');
+    expect(answer.querySelector('pre')?.textContent).toBe('list[1]\n');
     expect(answer.querySelectorAll('code button, pre button')).toHaveLength(0);
 
     const cite = within(answer).getAllByRole('button', { name: 'Source 2: Document 2' })[0]!;

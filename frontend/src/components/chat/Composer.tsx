@@ -5,7 +5,7 @@ import { Icon } from '../common/Icon.tsx';
 const MAX_LEN = 8000;
 
 export function Composer() {
-  const { send, connection, answering, stop } = useChat();
+  const { send, connection, answering, stop, composerRef } = useChat();
   const [text, setText] = useState('');
   const offline = connection !== 'open';
 
@@ -27,6 +27,7 @@ export function Composer() {
         Message your twin
       </label>
       <textarea
+        ref={composerRef}
         id="chat-input"
         className="composer__input"
         rows={2}
@@ -39,8 +40,8 @@ export function Composer() {
         onKeyDown={onKey}
       />
       {answering && (
-        <button type="button" className="btn" onClick={stop} disabled={offline}>
-          Stop
+        <button type="button" className="btn" onClick={stop} disabled={offline} data-testid="stop">
+          <Icon name="stop" size={16} /> Stop
         </button>
       )}
       <button type="submit" className="btn btn--primary" disabled={offline || !text.trim()}>

@@ -2,11 +2,16 @@ import { useEffect, useRef } from 'react';
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { AssistantMessage } from './AssistantMessage.tsx';
+import { UserMessage } from './UserMessage.tsx';
 
 const SUGGESTIONS = ['What can you do?', 'Search my memory for security policies', 'Run echo hello from the twin'];
 
+/**
+ * The conversation. The last message can be edited and sent again, and the last answer regenerated (the same
+ * message asked again), once nothing is being answered and the connection is up.
+ */
 export function MessageList() {
-  const { entries, send, connection } = useChat();
+  const { entries, send, connection, answering } = useChat();
   const log = useRef<HTMLDivElement>(null);
   const last = entries[entries.length - 1];
   const lastSize = last?.kind === 'assistant' ? last.text.length + last.followUp.length + last.actions.length : 0;
@@ -36,15 +41,18 @@ export function MessageList() {
     );
   }
 
+  const idle = !answering && connection === 'open';
+  const lastUser = entries.findLastIndex((e) => e.kind === 'user');
+  const lastAnswer = entries.findLastIndex((e) => e.kind === 'assistant');
+  const asked = entries[lastUser];
+  const regenerate = idle && asked?.kind === 'user' && lastAnswer > lastUser ? () => send(asked.text) : undefined;
   return (
     <div ref={log} className="messages" role="log" aria-live="polite" aria-label="Messages" data-testid="messages">
-      {entries.map((e) =>
+      {entries.map((e, i) =>
         e.kind === 'user' ? (
-          <article key={e.id} className="msg msg--user" data-testid="user-message">
-            <p>{e.text}</p>
-          </article>
+          <UserMessage key={e.id} entry={e} onResend={idle && i === lastUser ? send : undefined} />
         ) : (
-          <AssistantMessage key={e.id} turn={e} />
+          <AssistantMessage key={e.id} turn={e} onRegenerate={i === lastAnswer ? regenerate : undefined} />
         ),
       )}
     </div>

@@ -2,6 +2,7 @@ import type { SessionSummary } from '@pagi/contracts';
 import {
   createContext,
   type ReactNode,
+  type RefObject,
   useCallback,
   useContext,
   useEffect,
@@ -13,17 +14,14 @@ import {
 import { chatSocketUrl, config } from '../../config.ts';
 import { verifySession } from '../../services/authApi.ts';
 import { type ChatSocket, openChatSocket, type SocketState } from '../../services/chatSocket.ts';
-import { getSessions } from '../../services/platformApi.ts';
+import { deleteSession, listSessions, renameSession } from '../../services/sessionsApi.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { type ChatEntry, chatReducer, initialChatState } from './chatModel.ts';
+import { type ConversationItem, conversationItems } from './conversationItems.ts';
 import { userId as browserUserId, newSessionId } from './identity.ts';
+import { useSessionRoute } from './sessionRoute.ts';
 
-export interface ConversationItem {
-  sessionId: string;
-  title: string;
-  turns: number;
-  lastActivity: string | null;
-}
+export type { ConversationItem } from './conversationItems.ts';
 
 interface ChatContextValue {
   connection: SocketState;
@@ -43,15 +41,17 @@ interface ChatContextValue {
   decide: (actionId: string, decision: 'approve' | 'deny') => void;
   selectSession: (sessionId: string) => void;
   newConversation: () => void;
+  /** Renames one of the person's conversations (throws the server's refusal). */
+  renameConversation: (sessionId: string, title: string) => Promise<void>;
+  /** Deletes a conversation with its turns and actions (throws the server's refusal). */
+  deleteConversation: (sessionId: string) => Promise<void>;
   dismissNotice: () => void;
+  /** The composer's text area, so focus can return there (after a decision on a card, for instance). */
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+  focusComposer: () => void;
 }
 
 const ChatContext = createContext<ChatContextValue | null>(null);
-
-function titleOf(entries: ChatEntry[] | undefined): string | null {
-  const first = entries?.find((e) => e.kind === 'user');
-  return first ? first.text.slice(0, 60) : null;
-}
 
 export function ChatProvider({ children }: { children: ReactNode }) {
   const { accountsOn, user, can } = useAuth();
@@ -60,17 +60,16 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   const socketUser = accountsOn ? 'me' : browserUserId;
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const [connection, setConnection] = useState<SocketState>('connecting');
-  const [sessionId, setSessionId] = useState(() => newSessionId());
+  const [sessionId, openSession] = useSessionRoute();
   const [known, setKnown] = useState<SessionSummary[]>([]);
   const [conversationsError, setConversationsError] = useState<string | null>(null);
   const socket = useRef<ChatSocket | null>(null);
-  const sessionRef = useRef(sessionId);
-  sessionRef.current = sessionId;
+  const composerRef = useRef<HTMLTextAreaElement | null>(null);
   const seq = useRef(0);
 
   const refreshConversations = useCallback(async () => {
     try {
-      const { sessions } = await getSessions(config.twinId);
+      const { sessions } = await listSessions(config.twinId);
       setKnown(sessions);
       setConversationsError(null);
     } catch (err) {
@@ -82,7 +81,7 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     if (!canChat) return;
     const s = openChatSocket(chatSocketUrl(socketUser), {
       onFrame: (frame) => {
-        dispatch({ type: 'frame', frame });
+        dispatch({ type: 'frame', frame, at: Date.now() });
         if (frame.type === 'response' && frame.done) void refreshConversations();
       },
       onState: (next) => {
@@ -90,15 +89,17 @@ export function ChatProvider({ children }: { children: ReactNode }) {
         // A refused upgrade looks like any dropped socket: ask whether the session ended.
         if (next === 'offline' && accountsOn) void verifySession();
       },
-      // Catch up on turns that finished while the socket was down.
-      onOpen: (reconnected) => {
-        if (reconnected) s.send({ type: 'resume', session_id: sessionRef.current });
-      },
     });
     socket.current = s;
     void refreshConversations();
     return () => s.close();
   }, [refreshConversations, canChat, socketUser, accountsOn]);
+
+  // The conversation shown is followed on this socket and redrawn from its record: when it opens (a reload or a
+  // link), when another is chosen, and after a reconnect (catching up on turns that finished meanwhile).
+  useEffect(() => {
+    if (connection === 'open') socket.current?.send({ type: 'resume', session_id: sessionId });
+  }, [connection, sessionId]);
 
   const send = useCallback(
     (text: string) => {
@@ -128,57 +129,51 @@ export function ChatProvider({ children }: { children: ReactNode }) {
     [sessionId],
   );
 
-  const selectSession = useCallback(
-    (id: string) => {
-      setSessionId(id);
-      if (!state.bySession[id]?.length) socket.current?.send({ type: 'resume', session_id: id });
+  const newConversation = useCallback(() => openSession(newSessionId()), [openSession]);
+  const dismissNotice = useCallback(() => dispatch({ type: 'dismiss_notice' }), []);
+  const focusComposer = useCallback(() => composerRef.current?.focus(), []);
+
+  const renameConversation = useCallback(async (id: string, title: string) => {
+    const renamed = await renameSession(id, title);
+    setKnown((list) => list.map((s) => (s.session_id === id ? { ...s, title: renamed.title } : s)));
+  }, []);
+
+  const deleteConversation = useCallback(
+    async (id: string) => {
+      await deleteSession(id);
+      setKnown((list) => list.filter((s) => s.session_id !== id));
+      dispatch({ type: 'forget_session', sessionId: id });
+      if (id === sessionId) openSession(newSessionId());
     },
-    [state.bySession],
+    [sessionId, openSession],
   );
 
-  const newConversation = useCallback(() => setSessionId(newSessionId()), []);
-  const dismissNotice = useCallback(() => dispatch({ type: 'dismiss_notice' }), []);
-
-  const conversations = useMemo<ConversationItem[]>(() => {
-    const items = new Map<string, ConversationItem>();
-    for (const s of known) {
-      items.set(s.session_id, {
-        sessionId: s.session_id,
-        title: s.title || titleOf(state.bySession[s.session_id]) || 'Conversation',
-        turns: s.turns,
-        lastActivity: s.last_activity_at,
-      });
-    }
-    for (const [sid, entries] of Object.entries(state.bySession)) {
-      if (items.has(sid) || entries.length === 0) continue;
-      items.set(sid, {
-        sessionId: sid,
-        title: titleOf(entries) ?? 'Conversation',
-        turns: entries.filter((e) => e.kind === 'user').length,
-        lastActivity: null,
-      });
-    }
-    if (!items.has(sessionId))
-      items.set(sessionId, { sessionId, title: 'New conversation', turns: 0, lastActivity: null });
-    return [...items.values()].sort((a, b) => (b.lastActivity ?? '9').localeCompare(a.lastActivity ?? '9'));
-  }, [known, state.bySession, sessionId]);
+  const conversations = useMemo(
+    () => conversationItems(known, state.bySession, sessionId),
+    [known, state.bySession, sessionId],
+  );
+  const entries = state.bySession[sessionId] ?? [];
 
   const value: ChatContextValue = {
     connection,
     canChat,
     userId: accountsOn && user ? user.id : browserUserId,
     sessionId,
-    entries: state.bySession[sessionId] ?? [],
-    answering: (state.bySession[sessionId] ?? []).some((e) => e.kind === 'assistant' && e.streaming),
+    entries,
+    answering: entries.some((e) => e.kind === 'assistant' && e.streaming),
     stop,
     conversations,
     conversationsError,
     notice: state.notice,
     send,
     decide,
-    selectSession,
+    selectSession: openSession,
     newConversation,
+    renameConversation,
+    deleteConversation,
     dismissNotice,
+    composerRef,
+    focusComposer,
   };
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

@@ -2,7 +2,6 @@ import type { ActionResult, Domain, PendingAction, SessionTurn } from '@pagi/con
 import { asDomain } from '../../lib/domains.ts';
 import { type ActionEntry, type ChatEntry, type ChatState, newTurn, phaseOf } from './chatModel.ts';
 
-/** Rebuilds a conversation from the orchestrator's record, keeping local turns the record does not have yet. */
 /** A finished turn records its result, not always the request: rebuild the card's arguments from the result. */
 function actionFromResult(t: SessionTurn, result: ActionResult): PendingAction {
   const args =
@@ -29,6 +28,10 @@ function actionFromResult(t: SessionTurn, result: ActionResult): PendingAction {
   };
 }
 
+/**
+ * Rebuilds a conversation from the orchestrator's record, keeping local turns the record does not have yet. A
+ * decided turn reads as it did live: the approval request (`intro`), its card, then the answer after the decision.
+ */
 export function applyHistory(state: ChatState, sessionId: string, turns: SessionTurn[]): ChatState {
   const recorded = new Set(turns.map((t) => t.job_id));
   const rebuilt: ChatEntry[] = [];
@@ -41,12 +44,13 @@ export function applyHistory(state: ChatState, sessionId: string, turns: Session
       : r.action_result
         ? [{ action: actionFromResult(t, r.action_result), phase: 'executed', result: r.action_result }]
         : [];
-    const ran = actions.length > 0 && !!r.action_result;
+    const after = r.intro !== undefined || (actions.length > 0 && !!r.action_result);
     rebuilt.push({
       ...newTurn(sessionId, t.job_id, `job-${t.job_id}`),
-      text: ran ? '' : r.response,
-      followUp: ran ? r.response : '',
-      afterAction: ran,
+      text: after ? (r.intro ?? '') : r.response,
+      followUp: after ? r.response : '',
+      afterAction: after,
+      at: Date.parse(t.updated_at) || undefined,
       streaming: false,
       status: r.status,
       actionsTaken: r.actions_taken,

@@ -1,5 +1,5 @@
 import type { ActionResult, PendingAction, ServerFrame, TurnStatus } from '@pagi/contracts';
-import { applyHistory } from './chatHistory.ts';
+import { applyFrame } from './turnFrames.ts';
 
 /**
  * Where one approval card stands: waiting for the person, a decision in flight, or final.
@@ -49,6 +49,8 @@ export interface AssistantTurn {
   fallback?: boolean;
   actions: ActionEntry[];
   error?: string;
+  /** When the answer was finished (ms since the epoch), for its timestamp. */
+  at?: number;
 }
 
 export type ChatEntry = UserMessage | AssistantTurn;
@@ -61,19 +63,14 @@ export interface ChatState {
 
 export type ChatEvent =
   | { type: 'send'; sessionId: string; text: string; id: string; at: number }
-  | { type: 'frame'; frame: ServerFrame }
+  | { type: 'frame'; frame: ServerFrame; at?: number }
   | { type: 'decide'; actionId: string; decision: 'approve' | 'deny' }
   | { type: 'decision_failed'; actionId: string; message: string }
-  | { type: 'dismiss_notice' };
+  | { type: 'dismiss_notice' }
+  /** A deleted conversation leaves the browser's state too. */
+  | { type: 'forget_session'; sessionId: string };
 
 export const initialChatState: ChatState = { bySession: {}, notice: null };
-
-const FINAL_ERROR_PHASE: Record<string, ApprovalPhase> = {
-  expired: 'expired',
-  already_decided: 'refused',
-  forbidden: 'refused',
-  not_found: 'refused',
-};
 
 export function phaseOf(action: PendingAction): ApprovalPhase {
   switch (action.status) {
@@ -92,7 +89,7 @@ export function phaseOf(action: PendingAction): ApprovalPhase {
   }
 }
 
-const isOpen = (p: ApprovalPhase) => p === 'pending' || p === 'approving' || p === 'denying';
+export const isOpen = (p: ApprovalPhase) => p === 'pending' || p === 'approving' || p === 'denying';
 
 export function newTurn(sessionId: string, jobId: string | null, id: string): AssistantTurn {
   return {
@@ -111,40 +108,8 @@ export function newTurn(sessionId: string, jobId: string | null, id: string): As
 }
 
 /** Finds the turn a frame belongs to: by job id, else the oldest turn still waiting for its job id. */
-function locate(entries: ChatEntry[], sessionId: string, jobId: string): [ChatEntry[], number] {
-  let idx = entries.findIndex((e) => e.kind === 'assistant' && e.jobId === jobId);
-  if (idx >= 0) return [entries, idx];
-  idx = entries.findIndex((e) => e.kind === 'assistant' && e.jobId === null);
-  if (idx >= 0) {
-    const next = entries.slice();
-    next[idx] = { ...(entries[idx] as AssistantTurn), jobId };
-    return [next, idx];
-  }
-  return [[...entries, newTurn(sessionId, jobId, `job-${jobId}`)], entries.length];
-}
 
-function updateTurn(
-  state: ChatState,
-  sessionId: string,
-  jobId: string,
-  fn: (turn: AssistantTurn) => AssistantTurn,
-): ChatState {
-  const [entries, idx] = locate(state.bySession[sessionId] ?? [], sessionId, jobId);
-  const next = entries.slice();
-  next[idx] = fn(entries[idx] as AssistantTurn);
-  return { ...state, bySession: { ...state.bySession, [sessionId]: next } };
-}
-
-function upsertAction(turn: AssistantTurn, action: PendingAction, patch: Partial<ActionEntry>): AssistantTurn {
-  const i = turn.actions.findIndex((a) => a.action.action_id === action.action_id);
-  const actions = turn.actions.slice();
-  if (i < 0) actions.push({ action, phase: phaseOf(action), ...patch });
-  else actions[i] = { ...actions[i]!, action, ...patch };
-  return { ...turn, actions };
-}
-
-/** Applies one action to every entry of every session holding that action id. */
-function mapAction(state: ChatState, actionId: string, fn: (a: ActionEntry) => ActionEntry): ChatState {
+export function mapAction(state: ChatState, actionId: string, fn: (a: ActionEntry) => ActionEntry): ChatState {
   const bySession: ChatState['bySession'] = {};
   for (const [sid, entries] of Object.entries(state.bySession)) {
     bySession[sid] = entries.map((e) =>
@@ -154,110 +119,6 @@ function mapAction(state: ChatState, actionId: string, fn: (a: ActionEntry) => A
     );
   }
   return { ...state, bySession };
-}
-
-function applyFrame(state: ChatState, frame: ServerFrame): ChatState {
-  switch (frame.type) {
-    case 'status':
-      return updateTurn(state, frame.session_id, frame.job_id, (t) => ({ ...t, stage: frame.stage, streaming: true }));
-    case 'response':
-      return updateTurn(state, frame.session_id, frame.job_id, (t) => {
-        const key = t.afterAction ? 'followUp' : 'text';
-        if (!frame.done) return { ...t, [key]: t[key] + (frame.token ?? ''), streaming: true };
-        const denied = frame.status === 'denied';
-        return {
-          ...t,
-          [key]: frame.message ?? t[key],
-          streaming: false,
-          stage: null,
-          status: frame.status ?? t.status,
-          actionsTaken: frame.actions_taken ?? t.actionsTaken,
-          provider: frame.planner?.provider ?? t.provider,
-          fallback: frame.planner?.fallback ?? t.fallback,
-          actions: denied
-            ? t.actions.map((a) => (isOpen(a.phase) ? { ...a, phase: 'denied' as const, error: undefined } : a))
-            : t.actions,
-        };
-      });
-    case 'approval_required':
-      return updateTurn(state, frame.session_id, frame.job_id, (t) => {
-        const known = t.actions.find((a) => a.action.action_id === frame.action.action_id);
-        // A replayed card must not reopen a decision already made.
-        if (known && !isOpen(known.phase)) return t;
-        return upsertAction({ ...t, streaming: false }, frame.action, known ? {} : { phase: 'pending' });
-      });
-    case 'action_result':
-      return updateTurn(state, frame.session_id, frame.job_id, (t) => {
-        const phase = phaseOf(frame.action);
-        const withAction = upsertAction(t, frame.action, {
-          phase: phase === 'pending' ? 'executed' : phase,
-          result: frame.result,
-          error: undefined,
-        });
-        const answerFollows = phase !== 'denied' && phase !== 'expired';
-        return {
-          ...withAction,
-          afterAction: true,
-          streaming: answerFollows,
-          stage: answerFollows ? 'answering' : null,
-        };
-      });
-    case 'error': {
-      if (frame.action_id) return applyActionError(state, frame.action_id, frame.code, frame.message);
-      if (frame.job_id) {
-        const jobId = frame.job_id;
-        const sid = Object.keys(state.bySession).find((s) =>
-          state.bySession[s]!.some((e) => e.kind === 'assistant' && e.jobId === jobId),
-        );
-        if (sid) {
-          return updateTurn(state, sid, jobId, (t) => ({ ...t, streaming: false, stage: null, error: frame.message }));
-        }
-      }
-      return failWaitingTurns(state, frame.message);
-    }
-    case 'history':
-      return applyHistory(state, frame.session_id, frame.turns);
-    default:
-      return state;
-  }
-}
-
-/**
- * A decision the server refused. While the decision is in flight the card returns to "pending" (or closes when
- * the refusal is final); an error after the action already ran belongs to the turn's answer instead.
- */
-function applyActionError(state: ChatState, actionId: string, code: string, message: string): ChatState {
-  const finalPhase = FINAL_ERROR_PHASE[code];
-  let inFlight = false;
-  let next = mapAction(state, actionId, (a) => {
-    if (a.phase !== 'approving' && a.phase !== 'denying' && a.phase !== 'pending') return a;
-    inFlight = true;
-    return { ...a, phase: finalPhase ?? 'pending', error: message };
-  });
-  const bySession: ChatState['bySession'] = {};
-  for (const [sid, entries] of Object.entries(next.bySession)) {
-    bySession[sid] = entries.map((e) =>
-      e.kind === 'assistant' && e.actions.some((a) => a.action.action_id === actionId)
-        ? { ...e, streaming: false, stage: null, error: inFlight ? e.error : message }
-        : e,
-    );
-  }
-  next = { ...next, bySession };
-  return next;
-}
-
-/** An error for no particular job ends the turns still waiting for their first frame. */
-function failWaitingTurns(state: ChatState, message: string): ChatState {
-  let touched = false;
-  const bySession: ChatState['bySession'] = {};
-  for (const [sid, entries] of Object.entries(state.bySession)) {
-    bySession[sid] = entries.map((e) => {
-      if (e.kind !== 'assistant' || e.jobId !== null || !e.streaming) return e;
-      touched = true;
-      return { ...e, streaming: false, stage: null, error: message };
-    });
-  }
-  return touched ? { ...state, bySession } : { ...state, notice: message };
 }
 
 export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
@@ -275,7 +136,7 @@ export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, bySession: { ...state.bySession, [event.sessionId]: [...entries, user, turn] } };
     }
     case 'frame':
-      return applyFrame(state, event.frame);
+      return applyFrame(state, event.frame, event.at ?? 0);
     case 'decide':
       return mapAction(state, event.actionId, (a) =>
         a.phase === 'pending'
@@ -286,6 +147,10 @@ export function chatReducer(state: ChatState, event: ChatEvent): ChatState {
       return mapAction(state, event.actionId, (a) => ({ ...a, phase: 'pending', error: event.message }));
     case 'dismiss_notice':
       return { ...state, notice: null };
+    case 'forget_session': {
+      const { [event.sessionId]: _gone, ...rest } = state.bySession;
+      return { ...state, bySession: rest };
+    }
   }
 }
 
