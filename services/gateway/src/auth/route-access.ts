@@ -17,6 +17,7 @@ export const GATEWAY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/media/upload': 'ingest',
   'GET /api/media': 'read',
   'GET /api/media/*': 'read',
+  'DELETE /api/media/*': 'ingest',
   '* /api': 'read',
   '* /api/': 'read',
   '* /api/*': 'read',

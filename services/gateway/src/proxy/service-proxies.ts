@@ -34,9 +34,9 @@ function onProxyError(service: string) {
 
 /**
  * Everything the gateway does not answer itself is forwarded: `/api/*` and `/v1/actions*` to the orchestrator,
- * `GET /api/media` and `/api/media/:id` to telemetry's `/v1/media` (Range and conditional headers pass through, so
- * the browser can seek). The socket timeout bounds a silent upstream; Server-Sent Events are exempt from it.
- * Bodies stream through; a declared length over the limit is refused before it is forwarded.
+ * `GET /api/media` and `GET`/`DELETE /api/media/:id` to telemetry's `/v1/media` (Range and conditional headers pass
+ * through, so the browser can seek). The socket timeout bounds a silent upstream; Server-Sent Events are exempt
+ * from it. Bodies stream through; a declared length over the limit is refused before it is forwarded.
  */
 export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
   // The caller's own credentials stay here: the service behind gets the identity, signed, and nothing it could
@@ -63,7 +63,7 @@ export async function registerServiceProxies(app: FastifyInstance, opts: ProxyOp
       upstream: opts.telemetryUrl,
       prefix: '/api/media',
       rewritePrefix: '/v1/media',
-      httpMethods: ['GET'],
+      httpMethods: ['GET', 'DELETE'],
       http,
       replyOptions: { onError: onProxyError('telemetry'), rewriteRequestHeaders },
     });

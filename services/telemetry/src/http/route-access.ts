@@ -10,6 +10,7 @@ export const TELEMETRY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /v1/telemetry/stream': 'open',
   'GET /v1/media': 'read',
   'GET /v1/media/:id': 'read',
+  'DELETE /v1/media/:id': 'ingest',
   'POST /v1/media/upload': 'ingest',
 };
 

@@ -3,18 +3,26 @@ import { identityOf } from '@pagi/auth';
 import { CodedError, errorBody, httpStatusOf } from '@pagi/contracts';
 import type { FastifyInstance } from 'fastify';
 import { parseByteRange } from './byte-range.ts';
+import { attachmentDisposition } from './download-name.ts';
 import type { MediaStore } from './media-store.ts';
 
+const notFound = (id: string) => new CodedError('not_found', `no media with id ${JSON.stringify(id.slice(0, 64))}`);
+
 /**
- * GET /v1/media (the caller's gallery) and GET /v1/media/:id (one of the caller's files, seekable through HTTP
- * Range).
+ * GET /v1/media (the caller's gallery), GET /v1/media/:id (one of the caller's files, seekable through HTTP Range;
+ * `?download=1` saves it under its uploaded name) and DELETE /v1/media/:id.
  */
 export function registerMediaRoutes(app: FastifyInstance, store: MediaStore): void {
   app.get('/v1/media', async (req) => ({ items: store.list(identityOf(req).user_id) }));
 
-  app.get<{ Params: { id: string } }>('/v1/media/:id', async (req, reply) => {
+  app.delete<{ Params: { id: string } }>('/v1/media/:id', async (req, reply) => {
+    if (!(await store.remove(req.params.id, identityOf(req).user_id))) throw notFound(req.params.id);
+    return reply.status(204).send();
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { download?: string } }>('/v1/media/:id', async (req, reply) => {
     const item = store.get(req.params.id, identityOf(req).user_id);
-    if (!item) throw new CodedError('not_found', `no media with id ${JSON.stringify(req.params.id.slice(0, 64))}`);
+    if (!item) throw notFound(req.params.id);
     const range = parseByteRange(req.headers.range, item.size);
     if (range.kind === 'unsatisfiable') {
       return reply
@@ -27,7 +35,12 @@ export function registerMediaRoutes(app: FastifyInstance, store: MediaStore): vo
       .header('content-type', item.content_type)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, max-age=3600')
-      .header('content-disposition', `inline; filename="${item.filename}"`);
+      .header(
+        'content-disposition',
+        req.query.download === '1'
+          ? attachmentDisposition(item.original_name, item.filename)
+          : `inline; filename="${item.filename}"`,
+      );
     if (range.kind === 'full') {
       reply.header('content-length', item.size);
       return reply.send(createReadStream(store.pathOf(item)));

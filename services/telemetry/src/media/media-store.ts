@@ -105,6 +105,16 @@ export class MediaStore {
     return item?.owner === owner ? item : undefined;
   }
 
+  /** Deletes a recording of this account (its bytes, then its metadata); false when it is not theirs or not there. */
+  async remove(id: string, owner: string): Promise<boolean> {
+    const item = this.get(id, owner);
+    if (!item) return false;
+    this.items.delete(id);
+    await rm(this.pathOf(item), { force: true });
+    await rm(path.join(this.dir, `${id}.json`), { force: true });
+    return true;
+  }
+
   get size(): number {
     return this.items.size;
   }
