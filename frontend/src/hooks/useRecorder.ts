@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CaptureUnavailableError, captureErrorText } from '../components/media/captureErrors.ts';
 
 export type RecordSource = 'microphone' | 'camera' | 'screen';
 
@@ -22,10 +23,18 @@ function pickMime(kind: 'audio' | 'video'): string | undefined {
 
 async function streamFor(source: RecordSource): Promise<MediaStream> {
   const md = navigator.mediaDevices;
-  if (!md) throw new Error('Media capture needs a secure origin (https or localhost).');
+  if (!md) throw new CaptureUnavailableError('InsecureContextError');
+  if (typeof MediaRecorder === 'undefined') throw new CaptureUnavailableError('NoRecorderError');
   if (source === 'microphone') return md.getUserMedia({ audio: true });
-  if (source === 'camera') return md.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
-  return md.getDisplayMedia({ video: true, audio: false });
+  if (source === 'screen') return md.getDisplayMedia({ video: true, audio: false });
+  const video = { width: 640, height: 480 };
+  try {
+    return await md.getUserMedia({ audio: true, video });
+  } catch (err) {
+    // A camera without a microphone still records picture.
+    if ((err as Error).name === 'NotFoundError') return md.getUserMedia({ video });
+    throw err;
+  }
 }
 
 function stopTracks(stream: MediaStream): void {
@@ -80,8 +89,7 @@ export function useRecorder() {
       rec.start(500);
       setState('recording');
     } catch (err) {
-      const e = err as DOMException;
-      setError(e.name === 'NotAllowedError' ? 'Permission to capture was denied.' : e.message || 'Capture failed.');
+      setError(captureErrorText(err, src));
       setState('idle');
       setSource(null);
     }

@@ -29,7 +29,8 @@ describe('DELETE /api/media/:id through the gateway', () => {
     await download.arrayBuffer();
 
     const res = await fetch(`${gateway.url}/api/media/${id}`, { method: 'DELETE' });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deleted: true, id });
     expect(telemetry.media.get(id, 'local')).toBeUndefined();
     const again = await fetch(`${gateway.url}/api/media/${id}`, { method: 'DELETE' });
     expect(again.status).toBe(404);

@@ -31,7 +31,8 @@ describe('DELETE /v1/media/:id', () => {
     expect(stored).toHaveLength(2);
 
     const res = await fetch(`${t.url}/v1/media/${id}`, { method: 'DELETE' });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deleted: true, id });
     for (const f of stored) expect(existsSync(path.join(t.dir, f))).toBe(false);
     expect((await fetch(`${t.url}/v1/media/${id}`)).status).toBe(404);
     const list = (await (await fetch(`${t.url}/v1/media`)).json()) as { items: { id: string }[] };

@@ -27,6 +27,8 @@ const PATHS = {
   agents:
     'M8 8h8a3 3 0 0 1 3 3v5a3 3 0 0 1-3 3H8a3 3 0 0 1-3-3v-5a3 3 0 0 1 3-3zM12 8V4M10 4h4M9.5 13v1M14.5 13v1M2 13v2M22 13v2',
   play: 'M7 5l12 7-12 7z',
+  download: 'M12 4v12M7 11l5 5 5-5M4 20h16',
+  trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,15 +1,21 @@
 import type { MediaItem } from '@pagi/contracts';
 import { useState } from 'react';
 import type { Resource } from '../../hooks/useResource.ts';
-import { formatBytes, formatRelative } from '../../lib/format.ts';
 import { mediaUrl } from '../../services/mediaApi.ts';
 import { Icon } from '../common/Icon.tsx';
 import { Panel } from '../common/Panel.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
+import { GalleryItem } from './GalleryItem.tsx';
 
 const isAudio = (m: MediaItem) => m.content_type.startsWith('audio');
 
-export function Gallery({ media }: { media: Resource<{ items: MediaItem[] }> }) {
+interface Props {
+  media: Resource<{ items: MediaItem[] }>;
+  /** The role may delete its recordings (the same permission as recording them). */
+  canDelete: boolean;
+}
+
+export function Gallery({ media, canDelete }: Props) {
   const [playing, setPlaying] = useState<string | null>(null);
   const items = media.data?.items ?? [];
   const current = items.find((m) => m.id === playing);
@@ -64,23 +70,20 @@ export function Gallery({ media }: { media: Resource<{ items: MediaItem[] }> }) 
       {items.length > 0 && (
         <ul className="gallery__list" data-testid="gallery-list">
           {items.map((m) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                className={`media-item${playing === m.id ? ' is-active' : ''}`}
-                aria-pressed={playing === m.id}
-                onClick={() => setPlaying(m.id)}
-                data-testid="gallery-item"
-              >
-                <span className="media-item__icon" aria-hidden="true">
-                  <Icon name={isAudio(m) ? 'mic' : 'camera'} size={18} />
-                </span>
-                <span className="media-item__name">{m.original_name || m.filename}</span>
-                <span className="media-item__meta muted small">
-                  {formatBytes(m.size)} · {formatRelative(m.created_at)}
-                </span>
-              </button>
-            </li>
+            <GalleryItem
+              key={m.id}
+              item={m}
+              playing={playing === m.id}
+              onPlay={() => setPlaying(m.id)}
+              onDeleted={
+                canDelete
+                  ? (id) => {
+                      if (playing === id) setPlaying(null);
+                      media.refresh();
+                    }
+                  : undefined
+              }
+            />
           ))}
         </ul>
       )}

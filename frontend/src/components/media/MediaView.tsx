@@ -19,7 +19,7 @@ export function MediaView() {
           {canSummarize && <TranscriptPanel />}
         </div>
       )}
-      <Gallery media={media} />
+      <Gallery media={media} canDelete={canUpload} />
     </div>
   );
 }

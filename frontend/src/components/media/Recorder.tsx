@@ -6,6 +6,7 @@ import { errorText } from '../../services/http.ts';
 import { uploadMedia } from '../../services/mediaApi.ts';
 import { Icon, type IconName } from '../common/Icon.tsx';
 import { Panel } from '../common/Panel.tsx';
+import { useCaptureDevices } from './useCaptureDevices.ts';
 
 const SOURCES: { source: RecordSource; label: string; icon: IconName }[] = [
   { source: 'microphone', label: 'Microphone', icon: 'mic' },
@@ -19,8 +20,20 @@ function extensionOf(mime: string): string {
   return 'webm';
 }
 
+/** "No microphone or camera was found on this device." and the like. */
+function missingText(labels: string[]): string {
+  const screen = labels.includes('screen');
+  const devices = labels.filter((l) => l !== 'screen');
+  const parts: string[] = [];
+  if (devices.length) parts.push(`No ${devices.join(' or ')} was found on this device.`);
+  if (screen) parts.push('This browser cannot share the screen.');
+  return parts.join(' ');
+}
+
 export function Recorder({ onUploaded }: { onUploaded: () => void }) {
   const rec = useRecorder();
+  const devices = useCaptureDevices();
+  const missing = SOURCES.filter((s) => !devices[s.source]).map((s) => s.label.toLowerCase());
   const { notify } = useToast();
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -58,7 +71,8 @@ export function Recorder({ onUploaded }: { onUploaded: () => void }) {
             key={s.source}
             type="button"
             className={`btn ${rec.source === s.source && busy ? 'btn--recording' : 'btn--ghost'}`}
-            disabled={busy}
+            disabled={busy || !devices[s.source]}
+            aria-describedby={devices[s.source] ? undefined : 'rec-missing'}
             onClick={() => void rec.start(s.source)}
           >
             <Icon name={s.icon} size={16} /> {s.label}
@@ -100,7 +114,14 @@ export function Recorder({ onUploaded }: { onUploaded: () => void }) {
             </div>
           </div>
         )}
-        {!busy && !rec.recording && <p className="muted small">Choose a source to start recording.</p>}
+        {missing.length > 0 && (
+          <p className="muted small" id="rec-missing" data-testid="rec-missing">
+            {missingText(missing)}
+          </p>
+        )}
+        {!busy && !rec.recording && missing.length < SOURCES.length && (
+          <p className="muted small">Choose a source to start recording.</p>
+        )}
         {(rec.error || uploadError) && (
           <p className="text-error small" role="alert">
             {rec.error ?? `Upload failed: ${uploadError}`}

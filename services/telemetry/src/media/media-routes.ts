@@ -15,9 +15,9 @@ const notFound = (id: string) => new CodedError('not_found', `no media with id $
 export function registerMediaRoutes(app: FastifyInstance, store: MediaStore): void {
   app.get('/v1/media', async (req) => ({ items: store.list(identityOf(req).user_id) }));
 
-  app.delete<{ Params: { id: string } }>('/v1/media/:id', async (req, reply) => {
+  app.delete<{ Params: { id: string } }>('/v1/media/:id', async (req) => {
     if (!(await store.remove(req.params.id, identityOf(req).user_id))) throw notFound(req.params.id);
-    return reply.status(204).send();
+    return { deleted: true, id: req.params.id };
   });
 
   app.get<{ Params: { id: string }; Querystring: { download?: string } }>('/v1/media/:id', async (req, reply) => {
