@@ -40,6 +40,12 @@ export const FileProgress = z.object({
   runner_up_confidence: z.number().nullable().optional(),
   error: z.string().nullable(),
   updated_at: z.string(),
+  /** Label stored with every chunk of the file, e.g. `ingest:notes/plan.md` (what memory search results cite). */
+  source: z.string().optional(),
+  /** The domain was chosen by a person (re-filed), not by the classifier. */
+  manual_domain: z.boolean().optional(),
+  /** A failed or cancelled file that a retry could ingest: false for a format that can never be read. */
+  retryable: z.boolean().optional(),
 });
 export type FileProgress = z.infer<typeof FileProgress>;
 
@@ -54,8 +60,21 @@ export const IngestSummary = z.object({
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
 
+/** Most files one status answer lists (newest first); a shorter list is the whole ledger. */
+export const INGEST_STATUS_MAX_FILES = 1000;
+
+/** What an upload (or a dropped file) may be: INGEST_MAX_FILE_BYTES and the formats that can be read. */
+export const IngestLimits = z.object({ max_file_bytes: z.number().int(), formats: z.array(z.string()) });
+export type IngestLimits = z.infer<typeof IngestLimits>;
+
 /** GET /api/knowledge/ingest/status */
-export const IngestStatusResponse = z.object({ status: IngestSummary, files: z.array(FileProgress) });
+export const IngestStatusResponse = z.object({
+  status: IngestSummary,
+  files: z.array(FileProgress),
+  /** When the list was read: a file missing from a whole list and last seen before this is gone. */
+  generated_at: z.string().optional(),
+  limits: IngestLimits.optional(),
+});
 export type IngestStatusResponse = z.infer<typeof IngestStatusResponse>;
 
 /** POST /api/knowledge/ingest */
@@ -71,8 +90,37 @@ export const IngestEvent = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('completed'), file: FileProgress, message: z.string() }),
   z.object({ type: z.literal('status'), status: IngestSummary }),
+  /** The file left the knowledge base: deleted from the ingest folder or through the API. */
+  z.object({ type: z.literal('removed'), id: z.string(), name: z.string() }),
 ]);
 export type IngestEvent = z.infer<typeof IngestEvent>;
+
+/** POST /api/knowledge/upload (multipart/form-data, one field "file"): stored in the ingest folder and queued. */
+export const KnowledgeUploadResponse = z.object({
+  success: z.boolean(),
+  file: FileProgress,
+  /** A document of that name was there already: this upload replaced it (and replaces its knowledge). */
+  replaced: z.boolean(),
+});
+export type KnowledgeUploadResponse = z.infer<typeof KnowledgeUploadResponse>;
+
+/** DELETE /api/knowledge/documents/:id */
+export const DocumentDeleteResponse = z.object({
+  success: z.boolean(),
+  id: z.string(),
+  name: z.string(),
+  /** Memories removed from the memory service. */
+  chunks_deleted: z.number().int(),
+  /** The file was removed from the ingest folder (starter knowledge keeps its shipped file). */
+  file_deleted: z.boolean(),
+});
+export type DocumentDeleteResponse = z.infer<typeof DocumentDeleteResponse>;
+
+/** PATCH /api/knowledge/documents/:id: re-file a document into another domain (its memories move there). */
+export const DocumentUpdateRequest = z.object({ domain: Domain }).strict();
+export type DocumentUpdateRequest = z.infer<typeof DocumentUpdateRequest>;
+/** Answer of the document and ingestion actions (retry, cancel, re-file): the file as it is now. */
+export const FileActionResponse = z.object({ file: FileProgress });
 
 /** GET /api/knowledge/stats */
 export const KnowledgeStats = z.object({
@@ -95,6 +143,9 @@ export const AtlasNode = z.object({
   domain: z.string(),
   title: z.string(),
   snippet: z.string(),
+  /** Source file of the chunk (e.g. `ingest:notes.md`) and its index in it: tells same-titled chunks apart. */
+  source: z.string().optional(),
+  chunk: z.number().int().optional(),
 });
 export const AtlasEdge = z.object({ source: z.string(), target: z.string(), similarity: z.number() });
 export const AtlasResponse = z.object({

@@ -8,9 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { CorpusCache } from './atlas/corpus.ts';
 import { createTokenCounter } from './chunking/tokenizer.ts';
 import { createClassifier } from './classify/classifier.ts';
+import { registerDocumentRoutes } from './http/document-routes.ts';
 import { registerKnowledgeRoutes } from './http/routes.ts';
 import { makeRoot } from './ingest/confinement.ts';
 import { Ingestor } from './ingest/ingestor.ts';
+import { Library } from './ingest/library.ts';
+import { removeStaleUploads } from './ingest/upload.ts';
 import { watchIngestDir } from './ingest/watcher.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { KnowledgeMemory } from './memory/knowledge-memory.ts';
@@ -45,7 +48,7 @@ export interface KnowledgeDeps {
 export interface Knowledge {
   registerRoutes(app: FastifyInstance): void;
   close(): Promise<void>;
-  /** Every ingestion event (file progress, completions, status) until the returned function is called. */
+  /** Every ingestion event (file progress, completions, status, removals) until the returned function is called. */
   subscribe(listener: (event: IngestEvent) => void): () => void;
   /** Resolves when nothing is queued or running (tests and the benchmark wait on it). */
   drained(): Promise<void>;
@@ -78,20 +81,22 @@ export async function startKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
     [ingestRoot, starterRoot],
     { concurrency: config.INGEST_CONCURRENCY, cwd: repoRoot(), logger, metrics },
   );
+  const library = new Library({ ledger, ingestor, memory, roots: [ingestRoot, starterRoot], logger });
   const corpus = new CorpusCache(memory);
-  ingestor.subscribe((e) => {
-    if (e.type === 'completed' || e.type === 'status') corpus.invalidate();
+  ingestor.events.subscribe((e) => {
+    if (e.type === 'completed' || e.type === 'status' || e.type === 'removed') corpus.invalidate();
   });
+  await removeStaleUploads(ingestRoot.dir);
 
   const recovered = ingestor.start();
   let watcher: FSWatcher | null = null;
   if (config.INGEST_WATCH) {
-    watcher = await watchIngestDir(ingestRoot.dir, ingestor, logger, config.INGEST_WRITE_STABILITY_MS);
+    watcher = await watchIngestDir(ingestRoot.dir, ingestor, library, logger, config.INGEST_WRITE_STABILITY_MS);
   }
   // Files dropped (or deleted) while the service was down, and the starter knowledge the first time.
   const scans = [ingestRoot];
   if (!ledger.getMeta(STARTER_KEY)) scans.push(starterRoot);
-  const queued = await ingestor.rescan(scans);
+  const queued = await library.rescan(scans);
   if (scans.includes(starterRoot)) ledger.setMeta(STARTER_KEY, new Date().toISOString());
   metrics.refresh(ledger);
   logger.info(
@@ -106,15 +111,23 @@ export async function startKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
   );
 
   return {
-    subscribe: (listener) => ingestor.subscribe(listener),
+    subscribe: (listener) => ingestor.events.subscribe(listener),
     drained: () => ingestor.drained(),
     waiting: () => ledger.waiting(),
     registerRoutes(app) {
       registerKnowledgeRoutes(app, {
         ledger,
         ingestor,
+        library,
         corpus,
         atlasMinSimilarity: config.KNOWLEDGE_ATLAS_MIN_SIMILARITY,
+        maxFileBytes: config.INGEST_MAX_FILE_BYTES,
+      });
+      registerDocumentRoutes(app, {
+        ingestor,
+        library,
+        ingestDir: ingestRoot.dir,
+        maxBytes: config.INGEST_MAX_FILE_BYTES,
       });
     },
     async close() {

@@ -62,8 +62,13 @@ describe('ingestion ledger', () => {
     ledger.close();
 
     const reopened = new Ledger(file);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(1);
-    expect(toProgress(reopened.get('f1')!)).toMatchObject({ low_confidence: true, runner_up: 'mind' });
+    // Every migration ran once: the low-confidence columns, then the domain a person chose.
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(toProgress(reopened.get('f1')!)).toMatchObject({
+      low_confidence: true,
+      runner_up: 'mind',
+      manual_domain: false,
+    });
     reopened.close();
   });
 });

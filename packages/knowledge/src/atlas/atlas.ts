@@ -125,6 +125,7 @@ export async function buildAtlas(corpus: Corpus, opts: AtlasOptions): Promise<At
       domain: it.domain,
       title: it.title,
       snippet: it.snippet,
+      ...(it.source ? { source: it.source, chunk: it.chunk } : {}),
     })),
     edges,
     total: corpus.total,

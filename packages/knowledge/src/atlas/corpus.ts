@@ -16,6 +16,9 @@ export interface Item {
   domain: string;
   title: string;
   snippet: string;
+  /** Source file and chunk index: chunks with the same title are told apart by them. */
+  source: string;
+  chunk: number;
   vector: Float32Array;
   /** Stable sampling order: a hash of the id. */
   rank: string;
@@ -58,6 +61,8 @@ function toItem(m: Memory__Output): Item | null {
     domain: m.domain || 'none',
     title,
     snippet: m.content.replace(/\s+/g, ' ').trim().slice(0, 200),
+    source: m.source?.file ?? '',
+    chunk: m.source?.chunk_index ?? 0,
     vector: normalize(m.vector),
     rank: createHash('sha1').update(m.id).digest('hex'),
   };

@@ -2,6 +2,7 @@ import {
   AtlasQuery,
   CodedError,
   DOMAINS,
+  INGEST_STATUS_MAX_FILES,
   IngestRequest,
   type IngestStatusResponse,
   type KnowledgeStats,
@@ -10,22 +11,24 @@ import {
 } from '@pagi/contracts';
 import { isUnavailable, openSse } from '@pagi/runtime';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { buildAtlas } from '../atlas/atlas.ts';
 import type { CorpusCache } from '../atlas/corpus.ts';
 import { strongestPath } from '../atlas/semantic-path.ts';
+import { SUPPORTED_EXTENSIONS } from '../formats/read.ts';
 import type { Ingestor } from '../ingest/ingestor.ts';
+import type { Library } from '../ingest/library.ts';
 import { type Ledger, toProgress } from '../ledger/ledger.ts';
+import { FileIdParams } from './file-id.ts';
 
 export interface KnowledgeRouteDeps {
   ledger: Ledger;
   ingestor: Ingestor;
+  library: Library;
   corpus: CorpusCache;
   atlasMinSimilarity: number;
+  /** INGEST_MAX_FILE_BYTES, told to clients with the formats so they can check a file before sending it. */
+  maxFileBytes: number;
 }
-
-const IdParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a file id from the status list') });
-const MAX_LISTED_FILES = 1000;
 
 /** The knowledge base as the atlas reads it; a memory service that cannot be reached is a 503. */
 async function corpusOf(deps: KnowledgeRouteDeps) {
@@ -38,16 +41,18 @@ async function corpusOf(deps: KnowledgeRouteDeps) {
 }
 
 export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRouteDeps): void {
-  const { ledger, ingestor } = deps;
+  const { ledger, ingestor, library } = deps;
   const status = (): IngestStatusResponse => ({
     status: ledger.summary(),
-    files: ledger.all().slice(0, MAX_LISTED_FILES).map(toProgress),
+    files: ledger.all().slice(0, INGEST_STATUS_MAX_FILES).map(toProgress),
+    generated_at: new Date().toISOString(),
+    limits: { max_file_bytes: deps.maxFileBytes, formats: SUPPORTED_EXTENSIONS },
   });
 
   app.post('/api/knowledge/ingest', async (req) => {
     const body = parseWith(IngestRequest, req.body ?? {});
     if (!body.file_path) {
-      const queued = await ingestor.rescan();
+      const queued = await library.rescan();
       return { success: true, message: `rescan queued ${queued} file(s)`, queued };
     }
     const { queued, row } = ingestor.offer(body.file_path, true);
@@ -63,17 +68,17 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   app.get('/api/knowledge/ingest/events', async (_req, reply) => {
     const sse = openSse(reply, { subscription: true });
     sse.send({ type: 'status', status: ledger.summary() });
-    const unsubscribe = ingestor.subscribe((e) => sse.send(e));
+    const unsubscribe = ingestor.events.subscribe((e) => sse.send(e));
     reply.raw.on('close', unsubscribe);
   });
 
   app.post('/api/knowledge/ingest/:id/retry', async (req) => {
-    const { id } = parseWith(IdParams, req.params);
+    const { id } = parseWith(FileIdParams, req.params);
     return { file: toProgress(ingestor.retry(id)) };
   });
 
   app.post('/api/knowledge/ingest/:id/cancel', async (req) => {
-    const { id } = parseWith(IdParams, req.params);
+    const { id } = parseWith(FileIdParams, req.params);
     return { file: toProgress(ingestor.cancel(id)) };
   });
 

@@ -1,31 +1,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CodedError, type IngestEvent } from '@pagi/contracts';
+import { CodedError } from '@pagi/contracts';
 import { isUnavailable, type Logger } from '@pagi/runtime';
 import { hashFile } from '../formats/read.ts';
 import { type FileRow, type Ledger, RUNNING_STAGES, toProgress } from '../ledger/ledger.ts';
 import type { KnowledgeMetrics } from '../metrics.ts';
+import { Backoff } from './backoff.ts';
+import { completionMessage } from './completion-message.ts';
 import { type Located, locate, PathRefused, type Root } from './confinement.ts';
+import { IngestEvents } from './events.ts';
 import { type PipelineDeps, runPipeline } from './pipeline.ts';
-import { listFiles } from './scan.ts';
 
 // The ingestion queue: files are offered (by the watcher, the API, or a scan), queued in the ledger, and
-// processed by a few workers. Cancel, retry, deletion and crash recovery all go through here.
-
-const MAX_BACKOFF_MS = 30_000;
-
-const pct = (x: number | null) => `${Math.round((x ?? 0) * 100)}%`;
-
-/**
- * The announcement of a stored file, e.g. "Security Audit classified as SOUL (98% confidence)", or one that asks
- * for a look: "Run notes classified as BODY with low confidence (54%; next: MIND 38%) — check the domain".
- */
-export function completionMessage(row: FileRow): string {
-  const head = `${row.title ?? row.name} classified as ${(row.domain ?? 'unknown').toUpperCase()}`;
-  if (!row.low_confidence) return `${head} (${pct(row.confidence)} confidence)`;
-  const next = row.runner_up ? `; next: ${row.runner_up.toUpperCase()} ${pct(row.runner_up_confidence)}` : '';
-  return `${head} with low confidence (${pct(row.confidence)}${next}) — check the domain`;
-}
+// processed by a few workers. Cancel, retry and crash recovery go through here; the Library (library.ts) manages
+// the documents themselves (scans, deletion, re-filing) on top of it.
 
 export interface IngestorOptions {
   concurrency: number;
@@ -37,35 +25,22 @@ export interface IngestorOptions {
 export class Ingestor {
   private readonly running = new Map<string, AbortController>();
   private readonly rerun = new Set<string>();
-  private readonly notBefore = new Map<string, number>();
+  private readonly backoff = new Backoff();
   private readonly idle: (() => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
-  private readonly transientFailures = new Map<string, number>();
   private readonly deps: PipelineDeps;
   private readonly ledger: Ledger;
   private readonly roots: Root[];
   private readonly opts: IngestorOptions;
-  private readonly listeners = new Set<(event: IngestEvent) => void>();
+  /** Every ingestion event: file progress, completions, status, removals. */
+  readonly events = new IngestEvents();
 
   constructor(ledger: Ledger, deps: Omit<PipelineDeps, 'ledger' | 'changed'>, roots: Root[], opts: IngestorOptions) {
     this.ledger = ledger;
     this.roots = roots;
     this.opts = opts;
     this.deps = { ...deps, ledger, changed: (row) => this.publish(row) };
-  }
-
-  /**
-   * Calls `listener` with every ingestion event until the returned function is called. Listeners are kept in a set
-   * and called in turn, so any number of dashboards can follow ingestion.
-   */
-  subscribe(listener: (event: IngestEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private emit(event: IngestEvent): void {
-    for (const listener of this.listeners) listener(event);
   }
 
   /** Finishes what a crash interrupted, then starts working the queue. */
@@ -122,51 +97,35 @@ export class Ingestor {
     }
   }
 
-  /** Offers every supported file under the roots; returns how many were queued. */
-  async rescan(roots: Root[] = this.roots): Promise<number> {
-    let queued = 0;
-    for (const root of roots) {
-      for (const file of await listFiles(root.dir)) {
-        try {
-          if (this.offer(file).queued) queued++;
-        } catch (err) {
-          if (!(err instanceof PathRefused)) throw err;
-        }
-      }
-    }
-    // Files that disappeared while nobody was watching lose their chunks.
-    for (const row of this.ledger.all()) {
-      if (roots.some((r) => row.path.startsWith(r.dir + path.sep)) && !existsSync(row.path))
-        await this.remove(row.path);
-    }
-    return queued;
+  /** Stops the file's pipeline if it is running (its partial work is the caller's to undo). */
+  async halt(id: string): Promise<void> {
+    const running = this.running.get(id);
+    if (!running) return;
+    this.rerun.delete(id);
+    running.abort(new Error('file deleted'));
+    await this.waitIdle(id);
   }
 
-  /** A file was deleted: its chunks leave the knowledge base and its row the ledger. */
-  async remove(filePath: string): Promise<boolean> {
-    const row = this.ledger.byPath(path.resolve(filePath));
+  /** Drops the file's ledger row and tells every listener it is gone; false when it was not there. */
+  forget(id: string): boolean {
+    const row = this.ledger.get(id);
     if (!row) return false;
-    const running = this.running.get(row.id);
-    if (running) {
-      running.abort(new Error('file deleted'));
-      await this.waitIdle(row.id);
-    }
-    try {
-      await this.deps.memory.deleteSource(row.source);
-    } catch (err) {
-      this.opts.logger.warn(
-        { err: (err as Error).message, file: row.source },
-        'cannot delete chunks of a removed file yet',
-      );
-      this.ledger.setStage(row.id, 'failed', {
-        error: `file deleted but its chunks could not be removed: ${(err as Error).message}`,
-      });
-      return false;
-    }
-    this.ledger.remove(row.id);
-    this.emit({ type: 'status', status: this.ledger.summary() });
+    this.ledger.remove(id);
+    this.events.emit({ type: 'removed', id, name: row.name });
+    this.events.emit({ type: 'status', status: this.ledger.summary() });
     this.opts.metrics.refresh(this.ledger);
     return true;
+  }
+
+  /** Queues a known file again (retry, re-filing); `detail` goes into its history. */
+  requeue(id: string, detail: string): FileRow {
+    const row = this.ledger.get(id);
+    if (!row) throw new CodedError('not_found', `no file ${id} in the ingestion ledger`);
+    this.backoff.release(id);
+    const r = this.ledger.enqueue({ id, path: row.path, source: row.source, name: row.name }, detail);
+    this.publish(r);
+    this.pump();
+    return r;
   }
 
   cancel(id: string): FileRow {
@@ -191,10 +150,10 @@ export class Ingestor {
     if (row.stage !== 'failed' && row.stage !== 'cancelled') {
       throw new CodedError('not_retryable', 'only failed or cancelled files can be retried');
     }
-    const r = this.ledger.enqueue({ id, path: row.path, source: row.source, name: row.name }, 'retry requested');
-    this.publish(r);
-    this.pump();
-    return r;
+    if (!toProgress(row).retryable) {
+      throw new CodedError('not_retryable', `${row.name} is in a format that cannot be ingested; convert or rename it`);
+    }
+    return this.requeue(id, 'retry requested');
   }
 
   /** Resolves when nothing is queued or running (tests and the benchmark use it). */
@@ -230,12 +189,14 @@ export class Ingestor {
     this.publish(this.ledger.setStage(id, 'failed', { error: err.message })!);
   }
 
-  private publish(row: FileRow): void {
+  /** Tells every listener about a change of the file's row (and the totals when its stage settled). */
+  publish(row: FileRow): void {
     const file = toProgress(row);
-    this.emit({ type: 'file', file });
-    if (row.stage === 'stored' && row.domain) this.emit({ type: 'completed', file, message: completionMessage(row) });
+    this.events.emit({ type: 'file', file });
+    if (row.stage === 'stored' && row.domain)
+      this.events.emit({ type: 'completed', file, message: completionMessage(row) });
     if (!RUNNING_STAGES.includes(row.stage) || row.stage === 'reading') {
-      this.emit({ type: 'status', status: this.ledger.summary() });
+      this.events.emit({ type: 'status', status: this.ledger.summary() });
       this.opts.metrics.refresh(this.ledger);
     }
   }
@@ -247,9 +208,9 @@ export class Ingestor {
     for (const row of this.ledger.queued()) {
       if (this.running.size >= this.opts.concurrency) break;
       if (this.running.has(row.id)) continue;
-      const nb = this.notBefore.get(row.id) ?? 0;
-      if (nb > now) {
-        wait = Math.min(wait, nb - now);
+      const delay = this.backoff.waitOf(row.id, now);
+      if (delay > 0) {
+        wait = Math.min(wait, delay);
         continue;
       }
       void this.work(row);
@@ -266,7 +227,7 @@ export class Ingestor {
   private async work(row: FileRow): Promise<void> {
     const ctl = new AbortController();
     this.running.set(row.id, ctl);
-    this.notBefore.delete(row.id);
+    this.backoff.release(row.id);
     this.ledger.bumpAttempts(row.id);
     const started = performance.now();
     let loc: Located | null = null;
@@ -274,7 +235,7 @@ export class Ingestor {
       loc = locate(row.path, this.roots, this.opts.cwd);
       const out = await runPipeline(this.ledger.get(row.id)!, loc.real, this.deps, ctl.signal);
       this.opts.metrics.observe(out.kind, out.row.domain, (performance.now() - started) / 1000);
-      this.transientFailures.delete(row.id);
+      this.backoff.reset(row.id);
     } catch (err) {
       await this.failed(row, err, ctl.signal);
     } finally {
@@ -300,15 +261,12 @@ export class Ingestor {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof CodedError && isUnavailable(err)) {
       // The memory service is down or slow: keep the file queued and try again with backoff until it is back.
-      const attempts = (this.transientFailures.get(row.id) ?? 0) + 1;
-      this.transientFailures.set(row.id, attempts);
-      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempts);
-      this.notBefore.set(row.id, Date.now() + delay);
+      const delay = this.backoff.failed(row.id);
       const error = `memory service unavailable, retrying in ${Math.round(delay / 1000)} s: ${message}`;
       this.publish(this.ledger.setStage(row.id, 'queued', { error }, error)!);
       return;
     }
-    this.transientFailures.delete(row.id);
+    this.backoff.reset(row.id);
     this.opts.logger.warn({ file: row.source, err: message }, 'ingestion failed');
     // Remembering the failed content means scans leave it alone until it changes or is retried.
     const pending_hash = hashFile(row.path, this.deps.maxBytes);

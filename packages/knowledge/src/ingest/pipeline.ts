@@ -13,6 +13,8 @@ import type { KnowledgeMemory } from '../memory/knowledge-memory.ts';
 
 const BATCH = 32;
 export const MEMORY_TYPE = 'knowledge';
+/** The `method` of a file whose domain a person chose. */
+export const MANUAL_METHOD = 'manual';
 
 export interface PipelineDeps {
   ledger: Ledger;
@@ -82,8 +84,15 @@ export async function runPipeline(
     return { kind: 'skipped', row: step('skipped', fields, 'unchanged since last ingestion') };
   }
   step('classifying', { pending_hash: doc.hash, title: doc.title });
-  const cls = await deps.classifier.classify(doc, signal);
-  const sure = assessConfidence(cls, deps.lowConfidenceMargin);
+  // A domain a person chose stands: the classifier is not asked, and nothing about it is doubtful.
+  const manual = row.domain_override;
+  const cls = manual
+    ? { domain: manual, confidence: 1, method: MANUAL_METHOD }
+    : await deps.classifier.classify(doc, signal);
+  const sure =
+    'scores' in cls
+      ? assessConfidence(cls, deps.lowConfidenceMargin)
+      : { low_confidence: false, runner_up: null, runner_up_confidence: null };
   // A doubtful file is still stored in its most likely domain; the flag asks a person to check it.
   step('chunking', {
     domain: cls.domain,

@@ -3,6 +3,7 @@ import type { Logger } from '@pagi/runtime';
 import { type FSWatcher, watch } from 'chokidar';
 import { PathRefused } from './confinement.ts';
 import type { Ingestor } from './ingestor.ts';
+import type { Library } from './library.ts';
 import { isIgnored } from './scan.ts';
 
 /**
@@ -12,6 +13,7 @@ import { isIgnored } from './scan.ts';
 export async function watchIngestDir(
   dir: string,
   ingestor: Ingestor,
+  library: Library,
   logger: Logger,
   stabilityMs: number,
 ): Promise<FSWatcher> {
@@ -33,7 +35,7 @@ export async function watchIngestDir(
   watcher.on('add', offer);
   watcher.on('change', offer);
   watcher.on('unlink', (p) => {
-    ingestor.remove(p).catch((err) => logger.error({ err, path: p }, 'cannot remove a deleted file'));
+    library.removeDeleted(p).catch((err) => logger.error({ err, path: p }, 'cannot remove a deleted file'));
   });
   watcher.on('error', (err) => logger.error({ err }, 'ingest folder watcher error'));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));

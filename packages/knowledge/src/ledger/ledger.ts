@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Domain, FileProgress, IngestStage, IngestSummary } from '@pagi/contracts';
 import Database from 'better-sqlite3';
+import { isSupported } from '../formats/read.ts';
 
 // The per-file ingestion ledger: one row per known file with its current stage, and an append-only history of
 // stage changes with timestamps. It survives crashes (SQLite WAL), which is what lets a restart finish in-flight
@@ -25,6 +26,8 @@ export interface FileRow {
   low_confidence: number;
   runner_up: Domain | null;
   runner_up_confidence: number | null;
+  /** The domain a person re-filed the file into; the classifier is not asked while it is set. */
+  domain_override: Domain | null;
   chunks_done: number;
   chunks_total: number;
   error: string | null;
@@ -49,6 +52,8 @@ const MIGRATIONS = [
   `ALTER TABLE files ADD COLUMN low_confidence INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE files ADD COLUMN runner_up TEXT;
    ALTER TABLE files ADD COLUMN runner_up_confidence REAL;`,
+  // Re-filing by hand.
+  'ALTER TABLE files ADD COLUMN domain_override TEXT;',
 ];
 
 export class Ledger {
@@ -264,5 +269,8 @@ export function toProgress(r: FileRow): FileProgress {
     runner_up_confidence: r.runner_up_confidence,
     error: r.error,
     updated_at: r.updated_at,
+    source: r.source,
+    manual_domain: r.domain_override !== null && r.domain_override === r.domain,
+    retryable: (r.stage === 'failed' || r.stage === 'cancelled') && isSupported(r.path),
   };
 }

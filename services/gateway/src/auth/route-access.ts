@@ -15,6 +15,7 @@ export const GATEWAY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /ws/signaling/:room_id': 'chat',
   'GET /v1/telemetry/stream': 'read',
   'POST /api/media/upload': 'ingest',
+  'POST /api/knowledge/upload': 'ingest',
   'GET /api/media': 'read',
   'GET /api/media/*': 'read',
   'DELETE /api/media/*': 'ingest',

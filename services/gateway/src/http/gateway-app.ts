@@ -20,6 +20,7 @@ import { handleChatSocket } from '../chat/chat-socket.ts';
 import { SessionHub } from '../chat/session-hub.ts';
 import { TurnRunner } from '../chat/turn-runner.ts';
 import { checkServices } from '../health/services-health.ts';
+import { registerDocumentUploadProxy } from '../knowledge/document-upload-proxy.ts';
 import { registerUploadProxy } from '../media/upload-proxy.ts';
 import { registerServiceProxies } from '../proxy/service-proxies.ts';
 import { Rooms } from '../signaling/rooms.ts';
@@ -34,7 +35,8 @@ const SHUTDOWN_GRACE_MS = 2000;
 const HEALTH_TIMEOUT_MS = 2000;
 
 /**
- * The browser's single entry: health, the chat and signaling WebSockets, the telemetry stream, media uploads and
+ * The browser's single entry: health, the chat and signaling WebSockets, the telemetry stream, media and document
+ * uploads and
  * the proxies to the orchestrator and telemetry, behind CORS, security headers and body limits.
  */
 export async function buildGatewayApp(
@@ -109,6 +111,12 @@ export async function buildGatewayApp(
     maxBytes: config.MEDIA_MAX_BYTES,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     logger,
+    signer: node.signer,
+  });
+  registerDocumentUploadProxy(app, {
+    orchestratorUrl: config.ORCHESTRATOR_URL,
+    maxBytes: config.INGEST_MAX_FILE_BYTES,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     signer: node.signer,
   });
   await registerServiceProxies(app, {

@@ -19,8 +19,10 @@ export const gatewayConfigSchema = z.object({
   CORS_ORIGIN: str('http://localhost:3000,http://127.0.0.1:3000'),
   WS_MAX_FRAME_BYTES: int(65_536, 1024),
   MEDIA_MAX_BYTES: int(104_857_600, 1),
+  /** Largest document uploaded into the knowledge base (the orchestrator applies the same bound). */
+  INGEST_MAX_FILE_BYTES: int(10_485_760, 1),
   UPSTREAM_TIMEOUT_MS: int(30_000, 100),
-  /** Largest JSON/text request body the gateway accepts or forwards (uploads have MEDIA_MAX_BYTES). */
+  /** Largest JSON/text request body the gateway accepts or forwards (uploads have MEDIA_MAX_BYTES and INGEST_MAX_FILE_BYTES). */
   GATEWAY_BODY_LIMIT: int(1_048_576, 1024),
   /** WebSocket ping interval; a socket that has not answered the previous ping is terminated. */
   WS_HEARTBEAT_MS: int(30_000, 50),
