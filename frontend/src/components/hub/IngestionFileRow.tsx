@@ -33,7 +33,10 @@ function LowConfidenceBadge({ file }: { file: FileProgress }) {
   );
 }
 
-/** `onRetry` is left out for roles that may not ingest: the failure shows without the button. */
+/**
+ * `onRetry` is left out for roles that may not ingest, and the button for a file no retry can help (a format that
+ * cannot be read): the failure shows without it.
+ */
 export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetry?: (id: string) => Promise<void> }) {
   const [retrying, setRetrying] = useState(false);
   const progress = progressOf(file);
@@ -96,7 +99,7 @@ export function IngestionFileRow({ file, onRetry }: { file: FileProgress; onRetr
       {failed && (
         <div className="ingest-file__error">
           <span role="alert">{file.error ?? 'Ingestion failed'}</span>
-          {onRetry && (
+          {onRetry && file.retryable !== false && (
             <button
               type="button"
               className="btn btn--ghost btn--sm"

@@ -1,4 +1,4 @@
-import type { FileProgress } from '@pagi/contracts';
+import type { Domain, FileProgress, IngestLimits } from '@pagi/contracts';
 import { IngestEvent } from '@pagi/contracts';
 import {
   createContext,
@@ -13,7 +13,7 @@ import {
 } from 'react';
 import { config, gatewayPath } from '../../config.ts';
 import { errorText } from '../../services/http.ts';
-import { getIngestStatus, retryIngest } from '../../services/knowledgeApi.ts';
+import { deleteDocument, getIngestStatus, refileDocument, retryIngest } from '../../services/knowledgeApi.ts';
 import { type StreamState, subscribeSse } from '../../services/sse.ts';
 import { useToast } from '../toast/ToastContext.tsx';
 import {
@@ -32,9 +32,15 @@ interface IngestionContextValue {
   loaded: boolean;
   error: string | null;
   stream: StreamState;
-  /** Increments whenever a file finishes, so views can refresh what depends on the knowledge base. */
+  /** Increments whenever a file is stored or removed, so views can refresh what depends on the knowledge base. */
   completedCount: number;
+  /** The server's rules for a file (size, formats); null until the first status answer. */
+  limits: IngestLimits | null;
   retry: (id: string) => Promise<void>;
+  /** Deletes a document (its knowledge and its file); false when the server refused (a toast says why). */
+  remove: (id: string) => Promise<boolean>;
+  /** Files a document under another domain; false when the server refused (a toast says why). */
+  refile: (id: string, domain: Domain) => Promise<boolean>;
 }
 
 const IngestionContext = createContext<IngestionContextValue | null>(null);
@@ -47,14 +53,22 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [completedCount, setCompletedCount] = useState(0);
+  const [limits, setLimits] = useState<IngestLimits | null>(null);
   const { notify } = useToast();
   const firstSnapshot = useRef(true);
 
   const poll = useCallback(async () => {
     try {
       const res = await getIngestStatus();
-      dispatch({ type: 'snapshot', summary: res.status, files: res.files, initial: firstSnapshot.current });
+      dispatch({
+        type: 'snapshot',
+        summary: res.status,
+        files: res.files,
+        initial: firstSnapshot.current,
+        readAt: res.generated_at,
+      });
       firstSnapshot.current = false;
+      if (res.limits) setLimits(res.limits);
       setLoaded(true);
       setError(null);
     } catch (err) {
@@ -85,8 +99,8 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!state.completions.length) return;
-    for (const c of state.completions) notify(c.message, c.domain ?? 'success');
-    setCompletedCount((n) => n + state.completions.length);
+    for (const c of state.completions) notify(c.message, c.tone);
+    setCompletedCount((n) => n + state.completions.filter((c) => c.tone !== 'error').length);
     dispatch({ type: 'drain' });
   }, [state.completions, notify]);
 
@@ -102,6 +116,40 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
     [poll, notify],
   );
 
+  // Removals change the knowledge base as much as completions do.
+  useEffect(() => {
+    if (state.removed) setCompletedCount((n) => n + 1);
+  }, [state.removed]);
+
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        const res = await deleteDocument(id);
+        dispatch({ type: 'removed', id });
+        notify(`${res.name} deleted (${res.chunks_deleted} memories removed)`, 'success');
+        return true;
+      } catch (err) {
+        notify(`Delete failed: ${errorText(err)}`, 'error');
+        return false;
+      }
+    },
+    [notify],
+  );
+
+  const refile = useCallback(
+    async (id: string, domain: Domain) => {
+      try {
+        const res = await refileDocument(id, domain);
+        dispatch({ type: 'event', event: { type: 'file', file: res.file } });
+        return true;
+      } catch (err) {
+        notify(`Re-filing failed: ${errorText(err)}`, 'error');
+        return false;
+      }
+    },
+    [notify],
+  );
+
   const allFiles = useMemo(() => Object.values(state.files), [state.files]);
   const value = useMemo<IngestionContextValue>(
     () => ({
@@ -113,9 +161,12 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
       error,
       stream,
       completedCount,
+      limits,
       retry,
+      remove,
+      refile,
     }),
-    [allFiles, state.summary, isActive, loaded, error, stream, completedCount, retry],
+    [allFiles, state.summary, isActive, loaded, error, stream, completedCount, limits, retry, remove, refile],
   );
   return <IngestionContext.Provider value={value}>{children}</IngestionContext.Provider>;
 }

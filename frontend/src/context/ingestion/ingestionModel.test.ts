@@ -103,7 +103,7 @@ describe('ingestion events and polling', () => {
       { type: 'event', event: { type: 'completed', file: done, message } },
       { type: 'event', event: { type: 'completed', file: done, message } },
     ]);
-    expect(s.completions).toEqual([{ key: `f1@${t(5)}`, message, domain: 'soul' }]);
+    expect(s.completions).toEqual([{ key: `f1@${t(5)}`, message, tone: 'soul' }]);
     expect(s.files.f1!.stage).toBe('stored');
   });
 
@@ -144,6 +144,49 @@ describe('ingestion events and polling', () => {
     const s = polled.reduce(ingestionReducer, first);
     expect(s.completions.map((c) => c.message)).toEqual(['Security Audit classified as BODY (75% confidence)']);
     expect(ingestionReducer(s, { type: 'drain' }).completions).toEqual([]);
+  });
+
+  it('announces a file that fails while the page is open as an error, once, but not one that had failed before', () => {
+    const failed = file({
+      stage: 'failed',
+      error: 'binary content (a NUL byte at offset 2), not text',
+      updated_at: t(3),
+    });
+    const s = run([
+      { type: 'snapshot', summary, files: [file({ id: 'old', stage: 'failed', error: 'empty file' })], initial: true },
+      { type: 'event', event: { type: 'file', file: file({ stage: 'reading', updated_at: t(1) }) } },
+      { type: 'event', event: { type: 'file', file: failed } },
+      { type: 'snapshot', summary, files: [failed], initial: false },
+    ]);
+    expect(s.completions).toEqual([
+      {
+        key: `f1@${t(3)}`,
+        message: 'security-audit.md could not be ingested: binary content (a NUL byte at offset 2), not text',
+        tone: 'error',
+      },
+    ]);
+  });
+
+  it('drops a removed file at once, and a file a whole status list no longer names', () => {
+    const a = file({ id: 'a', stage: 'stored', updated_at: t(1) });
+    const b = file({ id: 'b', stage: 'stored', updated_at: t(2) });
+    const late = file({ id: 'late', stage: 'queued', updated_at: t(9) });
+    let s = run([{ type: 'snapshot', summary, files: [a, b], initial: true, readAt: t(2) }]);
+    s = ingestionReducer(s, { type: 'event', event: { type: 'removed', id: 'a', name: a.name } });
+    expect(Object.keys(s.files)).toEqual(['b']);
+    expect(s.removed).toBe(1);
+    s = ingestionReducer(s, { type: 'event', event: { type: 'file', file: late } });
+    // Deleted while the stream was down: the next list no longer has b; the file that arrived after it was read stays.
+    s = ingestionReducer(s, { type: 'snapshot', summary, files: [], initial: false, readAt: t(5) });
+    expect(Object.keys(s.files)).toEqual(['late']);
+    expect(s.removed).toBe(2);
+    expect(ingestionReducer(s, { type: 'removed', id: 'late' }).files).toEqual({});
+  });
+
+  it('says a document was re-filed when a person chose its domain', () => {
+    expect(completionMessage(file({ stage: 'stored', domain: 'body', confidence: 1, manual_domain: true }))).toBe(
+      'Security Audit re-filed as BODY',
+    );
   });
 
   it('keeps the latest summary from status events', () => {

@@ -1,15 +1,26 @@
-import type { Domain, FileProgress, IngestEvent, IngestSummary } from '@pagi/contracts';
+import {
+  type Domain,
+  type FileProgress,
+  INGEST_STATUS_MAX_FILES,
+  type IngestEvent,
+  type IngestSummary,
+} from '@pagi/contracts';
 import { domainLabel } from '../../lib/domains.ts';
+
+/** How a notice is shown: in the domain's colour for a stored file, as an error for a failed one. */
+export type NoticeTone = Domain | 'success' | 'error';
 
 export interface IngestionState {
   files: Record<string, FileProgress>;
   summary: IngestSummary | null;
-  /** Completion messages not shown yet (drained by the provider into toasts). */
-  completions: { key: string; message: string; domain: Domain | null }[];
+  /** Completion and failure messages not shown yet (drained by the provider into toasts). */
+  completions: { key: string; message: string; tone: NoticeTone }[];
   /** Keys of completions already announced, so replays and polling never toast twice. */
   announced: Record<string, true>;
   /** Files seen before they finished: only those announce a completion found by polling. */
   seenActive: Record<string, true>;
+  /** Files that left the knowledge base since the page opened. */
+  removed: number;
 }
 
 export const initialIngestionState: IngestionState = {
@@ -18,6 +29,7 @@ export const initialIngestionState: IngestionState = {
   completions: [],
   announced: {},
   seenActive: {},
+  removed: 0,
 };
 
 const TERMINAL = new Set(['stored', 'skipped', 'failed', 'cancelled']);
@@ -60,6 +72,7 @@ export function confidenceText(f: FileProgress): string {
 export function completionMessage(f: FileProgress): string {
   const title = f.title || f.name.replace(/\.[^.]+$/, '');
   if (!f.domain) return `${title} ingested`;
+  if (f.manual_domain) return `${title} re-filed as ${f.domain.toUpperCase()}`;
   const head = `${title} classified as ${f.domain.toUpperCase()}`;
   if (f.low_confidence) {
     const next = f.runner_up ? `; next: ${f.runner_up.toUpperCase()} ${pct(f.runner_up_confidence)}` : '';
@@ -67,6 +80,9 @@ export function completionMessage(f: FileProgress): string {
   }
   return f.confidence == null ? head : `${head} (${pct(f.confidence)} confidence)`;
 }
+
+/** "scanner-dump.md could not be ingested: binary content (a NUL byte at offset 2), not text" */
+export const failureMessage = (f: FileProgress) => `${f.name} could not be ingested: ${f.error ?? 'unknown error'}`;
 
 const completionKey = (f: FileProgress) => `${f.id}@${f.updated_at}`;
 
@@ -78,19 +94,45 @@ function upsert(state: IngestionState, file: FileProgress): IngestionState {
   return { ...state, files: { ...state.files, [file.id]: file }, seenActive };
 }
 
-function announce(state: IngestionState, file: FileProgress, message: string): IngestionState {
+function announce(state: IngestionState, file: FileProgress, message: string, tone?: NoticeTone): IngestionState {
   const key = completionKey(file);
   if (state.announced[key]) return state;
   return {
     ...state,
     announced: { ...state.announced, [key]: true },
-    completions: [...state.completions, { key, message, domain: file.domain }],
+    completions: [...state.completions, { key, message, tone: tone ?? file.domain ?? 'success' }],
   };
+}
+
+/** A file that fails while the page is open is news too (not one that had failed before). */
+function announceFailure(state: IngestionState, file: FileProgress, wasActive: boolean): IngestionState {
+  return file.stage === 'failed' && wasActive ? announce(state, file, failureMessage(file), 'error') : state;
+}
+
+function forget(state: IngestionState, id: string): IngestionState {
+  if (!state.files[id]) return state;
+  const { [id]: _gone, ...files } = state.files;
+  const { [id]: _seen, ...seenActive } = state.seenActive;
+  return { ...state, files, seenActive, removed: state.removed + 1 };
+}
+
+/**
+ * Files a whole status list no longer names were deleted while no event said so (the stream was down): those last
+ * changed before the list was read go. A list cut at its maximum is not whole.
+ */
+function pruneMissing(state: IngestionState, files: FileProgress[], readAt: string | undefined): IngestionState {
+  if (!readAt || files.length >= INGEST_STATUS_MAX_FILES) return state;
+  const listed = new Set(files.map((f) => f.id));
+  let next = state;
+  for (const f of Object.values(state.files))
+    if (!listed.has(f.id) && f.updated_at <= readAt) next = forget(next, f.id);
+  return next;
 }
 
 export type IngestionAction =
   | { type: 'event'; event: IngestEvent }
-  | { type: 'snapshot'; summary: IngestSummary; files: FileProgress[]; initial: boolean }
+  | { type: 'snapshot'; summary: IngestSummary; files: FileProgress[]; initial: boolean; readAt?: string }
+  | { type: 'removed'; id: string }
   | { type: 'drain' };
 
 export function ingestionReducer(state: IngestionState, action: IngestionAction): IngestionState {
@@ -98,23 +140,30 @@ export function ingestionReducer(state: IngestionState, action: IngestionAction)
     case 'event': {
       const ev = action.event;
       if (ev.type === 'status') return { ...state, summary: ev.status };
+      if (ev.type === 'removed') return forget(state, ev.id);
+      const wasActive = Boolean(state.seenActive[ev.file.id]);
       const next = upsert(state, ev.file);
-      return ev.type === 'completed' ? announce(next, ev.file, ev.message) : next;
+      if (ev.type === 'completed') return announce(next, ev.file, ev.message);
+      return announceFailure(next, ev.file, wasActive);
     }
     case 'snapshot': {
-      let next: IngestionState = { ...state, summary: action.summary };
+      let next: IngestionState = pruneMissing({ ...state, summary: action.summary }, action.files, action.readAt);
       for (const file of action.files) {
-        const wasActive = next.seenActive[file.id];
+        const wasActive = Boolean(next.seenActive[file.id]);
         next = upsert(next, file);
         if (action.initial) {
           // Files finished before the page opened are history, not news.
           if (isTerminal(file)) next = { ...next, announced: { ...next.announced, [completionKey(file)]: true } };
         } else if (wasActive && file.stage === 'stored') {
           next = announce(next, file, completionMessage(file));
+        } else {
+          next = announceFailure(next, file, wasActive);
         }
       }
       return next;
     }
+    case 'removed':
+      return forget(state, action.id);
     case 'drain':
       return state.completions.length ? { ...state, completions: [] } : state;
   }
