@@ -46,7 +46,7 @@ export function IngestionDashboard() {
           kind="empty"
           compact
           title="No files yet"
-          detail="Drop files into the ingest folder to add knowledge."
+          detail="Upload files, or drop them into the ingest folder, to add knowledge."
         />
       )}
       {files.length > 0 && (
