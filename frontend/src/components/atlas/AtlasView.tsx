@@ -3,7 +3,10 @@ import { DOMAIN_COLORS, DOMAIN_LABELS, DOMAINS } from '../../lib/domains.ts';
 import { StateMessage } from '../common/StateMessage.tsx';
 import { AtlasScene, type HoverInfo } from './AtlasScene.tsx';
 import { AtlasSidePanel } from './AtlasSidePanel.tsx';
+import { plainText } from './plainText.ts';
 import { useAtlas } from './useAtlas.ts';
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 export function AtlasView() {
   const a = useAtlas();
@@ -71,7 +74,7 @@ export function AtlasView() {
           <StateMessage
             kind="empty"
             title="No knowledge yet"
-            detail="Drop files into the ingest folder; they appear here once stored."
+            detail="Upload files on the Hub or drop them into the ingest folder; they appear here once stored."
           />
         )}
         {data && data.nodes.length > 0 && (
@@ -86,9 +89,14 @@ export function AtlasView() {
               onDrawCalls={onDrawCalls}
             />
             {hover && (
-              <div className="atlas__tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }} role="tooltip">
-                <strong>{hover.node.title}</strong>
-                <span>{hover.node.snippet.slice(0, 160)}</span>
+              <div
+                className="atlas__tooltip"
+                style={{ left: hover.x + 14, top: hover.y + 14 }}
+                role="tooltip"
+                data-testid="atlas-tooltip"
+              >
+                <strong>{plainText(hover.node.title)}</strong>
+                <span>{clip(plainText(hover.node.snippet), 160)}</span>
               </div>
             )}
             {a.atlas.loading && <span className="atlas__reloading spinner" role="status" aria-label="Reloading" />}

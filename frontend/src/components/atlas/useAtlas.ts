@@ -1,5 +1,5 @@
 import type { PathResponse } from '@pagi/contracts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useIngestion } from '../../context/ingestion/IngestionContext.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { errorText } from '../../services/http.ts';
@@ -12,49 +12,58 @@ export function useAtlas(maxNodes = ATLAS_MAX_NODES) {
   const [method, setMethod] = useState<AtlasMethod>('pca');
   const { completedCount } = useIngestion();
   const atlas = useResource((signal) => getAtlas(method, maxNodes, signal), undefined, `${method}:${completedCount}`);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  const [ends, setEnds] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [path, setPath] = useState<PathResponse | null>(null);
   const [pathError, setPathError] = useState<string | null>(null);
   const [tracing, setTracing] = useState(false);
+  // Each trace is numbered: an answer for ends that have changed since is dropped.
+  const latest = useRef(0);
+  const { from, to } = ends;
 
   const byId = useMemo(() => new Map((atlas.data?.nodes ?? []).map((n) => [n.id, n])), [atlas.data]);
 
-  // A path belongs to its two end points: picking another node clears it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when either end changes
-  useEffect(() => {
+  /** A path belongs to its two end points: choosing another end clears it. */
+  const choose = useCallback((next: { from: string | null; to: string | null }) => {
+    latest.current += 1;
+    setEnds(next);
     setPath(null);
     setPathError(null);
-  }, [from, to]);
+    setTracing(false);
+  }, []);
 
-  /** Clicking nodes fills the start, then the end; a third click starts over. */
-  const pick = useCallback(
-    (id: string) => {
-      if (!from || (from && to)) {
-        setFrom(id);
-        setTo(null);
-      } else if (id !== from) setTo(id);
-    },
-    [from, to],
-  );
-
-  const trace = useCallback(async () => {
-    if (!from || !to) return;
+  const traceBetween = useCallback(async (a: string, b: string) => {
+    const ticket = ++latest.current;
     setTracing(true);
     setPathError(null);
     try {
-      setPath(await tracePath(from, to));
+      const found = await tracePath(a, b);
+      if (ticket === latest.current) setPath(found);
     } catch (err) {
-      setPathError(errorText(err));
+      if (ticket === latest.current) setPathError(errorText(err));
     } finally {
-      setTracing(false);
+      if (ticket === latest.current) setTracing(false);
     }
-  }, [from, to]);
-
-  const clear = useCallback(() => {
-    setFrom(null);
-    setTo(null);
   }, []);
+
+  /** Clicking nodes fills the start, then the end and traces the path between them; a third click starts over. */
+  const pick = useCallback(
+    (id: string) => {
+      if (!from || to) choose({ from: id, to: null });
+      else if (id !== from) {
+        choose({ from, to: id });
+        void traceBetween(from, id);
+      }
+    },
+    [from, to, choose, traceBetween],
+  );
+
+  const trace = useCallback(async () => {
+    if (from && to) await traceBetween(from, to);
+  }, [from, to, traceBetween]);
+
+  const setFrom = useCallback((id: string | null) => choose({ from: id, to }), [choose, to]);
+  const setTo = useCallback((id: string | null) => choose({ from, to: id }), [choose, from]);
+  const clear = useCallback(() => choose({ from: null, to: null }), [choose]);
 
   return { method, setMethod, atlas, byId, from, to, setFrom, setTo, pick, trace, clear, path, pathError, tracing };
 }
