@@ -103,12 +103,15 @@ describe.skipIf(!chromiumAvailable())('chat in the browser', () => {
   });
 
   it('lists the conversation after a reload and redraws it from the recorded history', async () => {
+    // The conversation's URL names it, so the reload opens it again; a new one starts empty and the list reopens it.
     await app.page.reload({ waitUntil: 'domcontentloaded' });
     await app.page.locator('[data-testid="connection-state"][data-state="open"]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => app.page.getByTestId('user-message').count(), { timeout: 15_000 }).toBe(4);
+    await app.page.getByRole('button', { name: 'New' }).click();
     expect(await app.page.getByTestId('user-message').count()).toBe(0);
     await app.page
       .getByTestId('conversation-list')
-      .getByRole('button', { name: /hello twin/ })
+      .getByRole('button', { name: /^hello twin/ })
       .click();
     await expect.poll(() => app.page.getByTestId('user-message').count(), { timeout: 15_000 }).toBe(4);
     await app.page.getByTestId('tool-output').filter({ hasText: 'hello-from-the-browser' }).waitFor();
