@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable())('accounts in the browser', () => {
     await page.locator('[data-testid="connection-state"][data-state="open"]').waitFor({ timeout: 20_000 });
     await page
       .getByTestId('conversation-list')
-      .getByRole('button', { name: /hello twin/ })
+      .getByRole('button', { name: /^hello twin/ })
       .click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId('user-message').count(), { timeout: 15_000 }).toBe(1);
     await send('hello again');
