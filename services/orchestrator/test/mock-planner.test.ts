@@ -47,6 +47,12 @@ describe('mock planner decisions', () => {
       action: 'respond',
       message: expect.stringContaining('search my memory'),
     });
+    // Written in Markdown: the phrasings it understands as a table, each in code style.
+    expect(mockDecide('help')).toMatchObject({
+      message: expect.stringContaining(
+        '\n\n| To | Say |\n| --- | --- |\n| search your memory | `search my memory for <topic>` |',
+      ),
+    });
     expect(mockDecide('what are the domains?')).toMatchObject({
       action: 'respond',
       message: expect.stringContaining('mind, body, heart, soul'),
