@@ -2,6 +2,7 @@ import type { Domain, FileProgress } from '@pagi/contracts';
 import { useState } from 'react';
 import { isTerminal } from '../../context/ingestion/ingestionModel.ts';
 import { DOMAIN_LABELS, DOMAINS, domainColor, domainLabel } from '../../lib/domains.ts';
+import { plainText } from '../atlas/plainText.ts';
 import { Icon } from '../common/Icon.tsx';
 
 const inKnowledgeBase = (f: FileProgress) => f.stage === 'stored' || f.stage === 'skipped';
@@ -33,7 +34,7 @@ interface Props {
 export function DocumentRow({ file, manage }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const name = file.title || file.name;
+  const name = plainText(file.title || file.name);
   const canRefile = manage && inKnowledgeBase(file) && !busy;
 
   const act = async (work: () => Promise<boolean>) => {

@@ -126,7 +126,8 @@ export function IngestionProvider({ children }: { children: ReactNode }) {
       try {
         const res = await deleteDocument(id);
         dispatch({ type: 'removed', id });
-        notify(`${res.name} deleted (${res.chunks_deleted} memories removed)`, 'success');
+        const n = res.chunks_deleted;
+        notify(`${res.name} deleted (${n} ${n === 1 ? 'memory' : 'memories'} removed)`, 'success');
         return true;
       } catch (err) {
         notify(`Delete failed: ${errorText(err)}`, 'error');
