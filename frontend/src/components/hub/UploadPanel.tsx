@@ -1,4 +1,4 @@
-import { type DragEvent, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../lib/format.ts';
 import { Icon } from '../common/Icon.tsx';
 import { Panel } from '../common/Panel.tsx';
@@ -64,6 +64,19 @@ export function UploadPanel() {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const depth = useRef(0);
+
+  // A file dropped just beside the zone would otherwise make the browser leave the app to show it.
+  useEffect(() => {
+    const keep = (e: globalThis.DragEvent) => {
+      if (Array.from(e.dataTransfer?.types ?? []).includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
