@@ -50,7 +50,8 @@ export function Shell() {
           <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
           <AuthOffBanner />
           <ApprovalNotice view={view} onNavigate={setView} chatPending={chatPending.length} />
-          <main id="main" className={`app__main view-${view}`} tabIndex={-1}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the view scrolls here; a keyboard must reach it */}
+          <main id="main" className={`app__main view-${view}`} tabIndex={0} aria-label={TITLES[view]}>
             {view === 'chat' && <ChatView />}
             {view === 'hub' && <HubView />}
             {view === 'atlas' && (
