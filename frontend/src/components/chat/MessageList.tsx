@@ -45,7 +45,11 @@ export function MessageList() {
   const lastUser = entries.findLastIndex((e) => e.kind === 'user');
   const lastAnswer = entries.findLastIndex((e) => e.kind === 'assistant');
   const asked = entries[lastUser];
-  const regenerate = idle && asked?.kind === 'user' && lastAnswer > lastUser ? () => send(asked.text) : undefined;
+  const answer = entries[lastAnswer];
+  // A turn whose card still waits is settled on the card, not asked again.
+  const waiting = answer?.kind === 'assistant' && answer.actions.some((a) => a.phase === 'pending');
+  const regenerate =
+    idle && !waiting && asked?.kind === 'user' && lastAnswer > lastUser ? () => send(asked.text) : undefined;
   return (
     <div ref={log} className="messages" role="log" aria-live="polite" aria-label="Messages" data-testid="messages">
       {entries.map((e, i) =>
