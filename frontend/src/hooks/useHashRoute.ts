@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 export const VIEWS = ['chat', 'hub', 'atlas', 'agents', 'network', 'telemetry', 'media', 'settings', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
+/** The view a hash names by its first segment (`#/chat/<session>` is the chat view); anything else opens the chat. */
 function current(): View {
-  const v = window.location.hash.replace(/^#\/?/, '');
+  const v = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (VIEWS as readonly string[]).includes(v) ? (v as View) : 'chat';
 }
 
