@@ -50,7 +50,8 @@ export function IngestionDashboard() {
         />
       )}
       {files.length > 0 && (
-        <ul className="ingest-files" aria-label="Files">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list is reached by keyboard even when no row holds a button
+        <ul className="ingest-files" aria-label="Files" tabIndex={0}>
           <AnimatePresence initial={false}>
             {files.map((f) => (
               <IngestionFileRow key={f.id} file={f} onRetry={canRetry ? retry : undefined} />
