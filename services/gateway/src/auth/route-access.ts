@@ -18,6 +18,8 @@ export const GATEWAY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/knowledge/upload': 'ingest',
   'GET /api/media': 'read',
   'GET /api/media/*': 'read',
+  // The proxy also answers DELETE on the list itself; telemetry has no such route (404), and it needs the same right.
+  'DELETE /api/media': 'ingest',
   'DELETE /api/media/*': 'ingest',
   '* /api': 'read',
   '* /api/': 'read',

@@ -29,7 +29,7 @@
   if (scroller.scrollWidth > vw) {
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > vw + 1 && !(main && main.contains(el))) outside.push(describe(el));
+      if (r.width > 0 && r.right > vw + 1 && !main?.contains(el)) outside.push(describe(el));
     }
   }
   const cut = [];
