@@ -6,16 +6,16 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentDecisionResponse, AgentRunDetail, AgentRunSummary, Playbook } from '@pagi/contracts';
-import { createClient, loadProto, unary } from '@pagi/runtime';
+import { unary } from '@pagi/runtime';
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
+import { restartToolsWithSleep, type SleepTools } from '../helpers/sleep-tools.ts';
 import { REPO_ROOT, type Stack, startStack } from '../helpers/stack.ts';
 
 let stack: Stack;
 let tools: ToolExecutorServiceClient;
-let toolsEnv: Record<string, string>;
+let sleepTools: SleepTools;
 let orchEnv: Record<string, string>;
 
 const orch = () => stack.url('orchestrator');
@@ -64,13 +64,7 @@ async function approveAll(id: string): Promise<AgentRunDetail> {
     await decide(d, 'approve');
   }
 }
-/** Sandboxed runs of `tool` the tools service recorded in its audit log. */
-const executed = (tool: string, arg?: string) =>
-  readFileSync(path.join(stack.dataDir, 'state', 'tools_audit.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { tool: string; decision: string; args: string[] })
-    .filter((e) => e.tool === tool && e.decision === 'executed' && (arg === undefined || e.args[0] === arg));
+const executed = (tool: string, arg?: string) => sleepTools.executed(tool, arg);
 
 beforeAll(async () => {
   stack = await startStack({ services: ['tools', 'memory'] });
@@ -87,21 +81,10 @@ beforeAll(async () => {
   template('sleeper', 'tools: [sleep, echo]\n');
   template('hasty', 'tools: [sleep]\nstep_timeout_s: 1\n');
   template('looper', 'tools: [echo]\nmax_steps: 3\n');
-  const policy = readFileSync(path.join(REPO_ROOT, 'config/tools_policy.yaml'), 'utf8')
-    .replace('system_tools:\n', 'system_tools:\n  sleep: { path: /usr/bin/sleep, description: Wait }\n')
-    .replace('    tools:\n', '    tools:\n      - sleep\n');
-  const policyFile = path.join(stack.dataDir, 'policy.yaml');
-  writeFileSync(policyFile, policy);
-  toolsEnv = { TOOLS_POLICY_FILE: policyFile, TOOLS_TIMEOUT_MS: '20000' };
+  sleepTools = await restartToolsWithSleep(stack);
+  tools = sleepTools.client;
   orchEnv = { AGENTS_DIR: agents };
-  await stack.stop('tools');
-  await stack.start('tools', toolsEnv);
   await stack.start('orchestrator', orchEnv);
-  tools = createClient(
-    loadProto('tools').tools.ToolExecutorService,
-    stack.addresses.TOOLS_GRPC_ADDR!,
-    TEST_SERVICE_TOKEN,
-  );
 }, 120_000);
 
 afterAll(async () => {

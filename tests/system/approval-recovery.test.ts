@@ -1,18 +1,16 @@
-// An action approved while the orchestrator crashes is settled at the next start — never run twice, never left
-// waiting: its outcome is recorded when it ran to the end, otherwise it is marked interrupted and the turn says so.
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChatResponse, SessionActionsResponse, SessionTurnsResponse } from '@pagi/contracts';
-import { createClient, loadProto, unary } from '@pagi/runtime';
+import { unary } from '@pagi/runtime';
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
+import { restartToolsWithSleep, type SleepTools } from '../helpers/sleep-tools.ts';
 import { type Stack, startStack } from '../helpers/stack.ts';
 
 let stack: Stack;
 let tools: ToolExecutorServiceClient;
 let toolsEnv: Record<string, string>;
+let sleepTools: SleepTools;
 
 const orch = () => stack.url('orchestrator');
 const post = async (p: string, body: unknown) =>
@@ -41,13 +39,7 @@ const actionOf = async (session: string) =>
 const lastTurn = async (session: string) =>
   SessionTurnsResponse.parse(await (await fetch(`${orch()}/v1/sessions/${session}/turns`)).json()).turns.at(-1)!;
 const runState = async (runId: string) => (await unary(tools, 'GetRun', { run_id: runId })).state;
-/** Sandboxed runs of `tool` the tools service recorded in its audit log. */
-const executedRuns = (tool: string) =>
-  readFileSync(path.join(stack.dataDir, 'state', 'tools_audit.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { tool: string; decision: string; args: string[] })
-    .filter((e) => e.tool === tool && e.decision === 'executed');
+const executedRuns = (tool: string) => sleepTools.executed(tool);
 
 /** Approves over SSE and lets the request run (the orchestrator is killed under it). */
 function approveInBackground(id: string, session: string): void {
@@ -59,19 +51,9 @@ function approveInBackground(id: string, session: string): void {
 beforeAll(async () => {
   stack = await startStack({ services: ['tools', 'memory', 'orchestrator'] });
   // The default policy plus `sleep`, so a run can be caught in the middle.
-  const policy = readFileSync(path.join(import.meta.dirname, '../../config/tools_policy.yaml'), 'utf8')
-    .replace('system_tools:\n', 'system_tools:\n  sleep: { path: /usr/bin/sleep, description: Wait }\n')
-    .replace('    tools:\n', '    tools:\n      - sleep\n');
-  const policyFile = path.join(stack.dataDir, 'policy.yaml');
-  writeFileSync(policyFile, policy);
-  toolsEnv = { TOOLS_POLICY_FILE: policyFile, TOOLS_TIMEOUT_MS: '20000' };
-  await stack.stop('tools');
-  await stack.start('tools', toolsEnv);
-  tools = createClient(
-    loadProto('tools').tools.ToolExecutorService,
-    stack.addresses.TOOLS_GRPC_ADDR!,
-    TEST_SERVICE_TOKEN,
-  );
+  sleepTools = await restartToolsWithSleep(stack);
+  tools = sleepTools.client;
+  toolsEnv = sleepTools.env;
 }, 120_000);
 
 afterAll(async () => {
