@@ -2,7 +2,7 @@ import type { AgentRunSummary, PendingAction } from '@pagi/contracts';
 import { useState } from 'react';
 import { formatTime } from '../../lib/format.ts';
 import { errorText } from '../../services/http.ts';
-import { DomainBadge } from '../common/DomainBadge.tsx';
+import { QueryArgRows, ToolArgRows } from '../common/ActionArgs.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { VisibleText } from '../common/VisibleText.tsx';
 import { shortRun } from './labels.ts';
@@ -82,50 +82,11 @@ export function AgentApprovalCard({ action, run, canDecide, onDecide }: Props) {
               <VisibleText text={[args.tool_name, ...args.args].join(' ')} />
             </code>
           </dd>
-          <dt>Arguments</dt>
-          <dd>
-            {args.args.length === 0 ? (
-              <span className="muted">none</span>
-            ) : (
-              <ol className="argv">
-                {args.args.map((a, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: argv positions are the identity
-                  <li key={i}>
-                    <code>
-                      <VisibleText text={a} />
-                    </code>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </dd>
-          {args.reason && (
-            <>
-              <dt>Why</dt>
-              <dd>
-                <VisibleText text={args.reason} />
-              </dd>
-            </>
-          )}
+          <ToolArgRows args={args} />
         </dl>
       ) : (
         <dl className="approval__args">
-          <dt>Query</dt>
-          <dd>
-            <code data-testid="agent-approval-query">
-              <VisibleText text={args.query} />
-            </code>
-          </dd>
-          <dt>Domains</dt>
-          <dd className="approval__domains">
-            {args.domains.length === 0 ? (
-              <span className="muted">all domains</span>
-            ) : (
-              args.domains.map((d) => <DomainBadge key={d} domain={d} />)
-            )}
-          </dd>
-          <dt>Results</dt>
-          <dd>up to {args.top_k}</dd>
+          <QueryArgRows args={args} queryTestId="agent-approval-query" />
         </dl>
       )}
 

@@ -1,7 +1,7 @@
 import { useChat } from '../../context/chat/ChatContext.tsx';
 import type { ActionEntry, ApprovalPhase } from '../../context/chat/chatModel.ts';
 import { formatDuration, formatTime } from '../../lib/format.ts';
-import { DomainBadge } from '../common/DomainBadge.tsx';
+import { QueryArgRows, ToolArgRows } from '../common/ActionArgs.tsx';
 import { Icon } from '../common/Icon.tsx';
 import { VisibleText } from '../common/VisibleText.tsx';
 import { ActionResultView } from './ActionResultView.tsx';
@@ -69,58 +69,11 @@ export function ApprovalCard({ entry }: { entry: ActionEntry }) {
               <VisibleText text={args.tool_name} />
             </code>
           </dd>
-          <dt>Arguments</dt>
-          <dd>
-            {args.args.length === 0 ? (
-              <span className="muted">none</span>
-            ) : (
-              <ol className="argv" data-testid="approval-argv">
-                {args.args.map((a, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: argv positions are the identity
-                  <li key={i}>
-                    <code>
-                      <VisibleText text={a} />
-                    </code>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </dd>
-          {args.reason && (
-            <>
-              <dt>Why</dt>
-              <dd>
-                <VisibleText text={args.reason} />
-              </dd>
-            </>
-          )}
+          <ToolArgRows args={args} argvTestId="approval-argv" />
         </dl>
       ) : (
         <dl className="approval__args">
-          <dt>Query</dt>
-          <dd>
-            <code data-testid="approval-query">
-              <VisibleText text={args.query} />
-            </code>
-          </dd>
-          <dt>Domains</dt>
-          <dd className="approval__domains">
-            {args.domains.length === 0 ? (
-              <span className="muted">all domains</span>
-            ) : (
-              args.domains.map((d) => <DomainBadge key={d} domain={d} />)
-            )}
-          </dd>
-          <dt>Results</dt>
-          <dd>up to {args.top_k}</dd>
-          {args.scope === 'fleet' && (
-            <>
-              <dt>Peers</dt>
-              <dd data-testid="approval-fleet">
-                Also asks the mesh's online peers; each answers only from what it shares with this twin
-              </dd>
-            </>
-          )}
+          <QueryArgRows args={args} queryTestId="approval-query" />
         </dl>
       )}
 
