@@ -35,11 +35,14 @@ export async function startTelemetry(opts: { intervalMs?: number; maxBytes?: num
     dir,
     sampler,
     media,
+    // Keep-alive connections the test's fetch still holds are cut first, so closing never waits on the client.
     stop: async () => {
+      app.server.closeAllConnections();
       await app.close();
       sampler.stop();
     },
     close: async () => {
+      app.server.closeAllConnections();
       await app.close();
       sampler.stop();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
