@@ -11,7 +11,9 @@ import {
 import { describeAction } from '../chat/action-args.ts';
 import type { Decision } from '../chat/chat-events.ts';
 import type { SessionOwners } from '../conversations/session-owners.ts';
-import { RunLoop, type RunLoopDeps } from './run-loop.ts';
+import { spawnRefusal } from './run-checks.ts';
+import { RunLoop } from './run-loop.ts';
+import type { RunLoopDeps } from './run-steps.ts';
 import { type RunRow, RunStore, runEnded } from './run-store.ts';
 
 export interface StartRun {
@@ -57,7 +59,7 @@ export class AgentRuns {
       const parent = this.owned(input.parent_run_id, input.user_id);
       if (runEnded(parent))
         throw new CodedError('failed_precondition', `run ${parent.run_id} has ended; it takes no more sub-agents`);
-      const refused = this.loop.spawnRefusal(parent, input.template);
+      const refused = spawnRefusal(this.loop.d, parent, input.template);
       if (refused) throw new CodedError('failed_precondition', refused);
       row = this.loop.createChild(parent, input.template, input.goal, 'person');
       this.loop.addStep(parent, {

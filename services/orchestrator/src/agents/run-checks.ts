@@ -2,7 +2,7 @@ import type { ActionArgs, AgentDecision, AgentTemplate } from '@pagi/contracts';
 import { CodedError } from '@pagi/contracts';
 import { whyUnrunnable } from '../chat/runnable.ts';
 import { commandLine } from '../planner/answers.ts';
-import type { RunLoopDeps } from './run-loop.ts';
+import type { RunLoopDeps } from './run-steps.ts';
 import type { RunRow } from './run-store.ts';
 
 // The bounds and rules a run's next step must meet: its time, steps and tokens; an action within the template's

@@ -225,7 +225,7 @@ export class RunLoop extends RunSteps {
   }
 
   private spawn(row: RunRow, decision: Extract<AgentDecision, { action: 'spawn' }>): boolean {
-    const refused = this.spawnRefusal(row, decision.template);
+    const refused = spawnRefusal(this.d, row, decision.template);
     if (refused) return this.note(row, `The sub-agent was not started: ${refused}`);
     const child = this.d.store.atomically(() => {
       const created = this.createChild(row, decision.template, decision.goal, 'agent');
@@ -245,10 +245,6 @@ export class RunLoop extends RunSteps {
     this.emitRun(row.run_id);
     this.drive(child.run_id);
     return false;
-  }
-
-  spawnRefusal(parent: RunRow, template: string): string | null {
-    return spawnRefusal(this.d, parent, template);
   }
 
   /** Ends a run, its sub-agents with it, and tells its parent. Returns false (the loop stops). */
@@ -300,5 +296,3 @@ export class RunLoop extends RunSteps {
     }
   }
 }
-
-export type { RunLimits, RunLoopDeps } from './run-steps.ts';
