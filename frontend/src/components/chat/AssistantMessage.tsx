@@ -1,6 +1,6 @@
 import type { AssistantTurn } from '../../context/chat/chatModel.ts';
+import { Icon } from '../common/Icon.tsx';
 import { ApprovalCard } from './ApprovalCard.tsx';
-import { ChatIcon } from './ChatIcon.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { HighlightedHit } from './citations.ts';
 import { Markdown } from './Markdown.tsx';
@@ -82,7 +82,7 @@ export function AssistantMessage({ turn, onRegenerate }: { turn: AssistantTurn; 
             {spokenText(turn) && <CopyButton label="Copy answer" testId="copy-answer" text={() => spokenText(turn)} />}
             {onRegenerate && (
               <button type="button" className="msg__tool" onClick={onRegenerate} data-testid="regenerate">
-                <ChatIcon name="regenerate" /> Regenerate
+                <Icon name="retry" size={14} /> Regenerate
               </button>
             )}
             {turn.provider && (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useAuth } from '../../context/auth/AuthContext.tsx';
 import { useChat } from '../../context/chat/ChatContext.tsx';
+import { Icon } from '../common/Icon.tsx';
 import { StateMessage } from '../common/StateMessage.tsx';
-import { ChatIcon } from './ChatIcon.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { MessageList } from './MessageList.tsx';
@@ -38,7 +38,7 @@ export function ChatView() {
             onClick={() => setListOpen(!listOpen)}
             data-testid="conversations-toggle"
           >
-            <ChatIcon name="panel" size={16} /> {listOpen ? 'Hide conversations' : 'Conversations'}
+            <Icon name="panel" size={16} /> {listOpen ? 'Hide conversations' : 'Conversations'}
           </button>
           <span className="chat__title" data-testid="conversation-title">
             {current?.title ?? 'New conversation'}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { formatRelative } from '../../lib/format.ts';
 import { errorText } from '../../services/http.ts';
-import { ChatIcon } from './ChatIcon.tsx';
+import { Icon } from '../common/Icon.tsx';
 
 export interface RowItem {
   sessionId: string;
@@ -95,7 +95,7 @@ export function ConversationRow(props: {
               setMode('rename');
             }}
           >
-            <ChatIcon name="edit" />
+            <Icon name="edit" size={14} />
           </button>
           <button
             type="button"
@@ -104,7 +104,7 @@ export function ConversationRow(props: {
             title="Delete"
             onClick={() => setMode('confirm')}
           >
-            <ChatIcon name="trash" />
+            <Icon name="trash" size={14} />
           </button>
         </span>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ChatIcon } from './ChatIcon.tsx';
+import { Icon } from '../common/Icon.tsx';
 import { copyText } from './clipboard.ts';
 
 const SHOWN_MS = 1500;
@@ -30,7 +30,7 @@ export function CopyButton({ text, label, testId }: { text: () => string; label:
       data-state={state}
       onClick={onClick}
     >
-      <ChatIcon name="copy" />
+      <Icon name="copy" size={14} />
       <span className="copy-btn__text">{shown}</span>
     </button>
   );

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { UserMessage as UserEntry } from '../../context/chat/chatModel.ts';
-import { ChatIcon } from './ChatIcon.tsx';
+import { Icon } from '../common/Icon.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { MessageTime } from './MessageTime.tsx';
 
@@ -57,7 +57,7 @@ export function UserMessage({ entry, onResend }: { entry: UserEntry; onResend?: 
         <CopyButton label="Copy message" testId="copy-message" text={() => entry.text} />
         {onResend && (
           <button type="button" className="msg__tool" onClick={() => setDraft(entry.text)} data-testid="edit-message">
-            <ChatIcon name="edit" /> Edit
+            <Icon name="edit" size={14} /> Edit
           </button>
         )}
       </div>

@@ -29,6 +29,9 @@ const PATHS = {
   play: 'M7 5l12 7-12 7z',
   download: 'M12 4v12M7 11l5 5 5-5M4 20h16',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
+  copy: 'M9 9h10v11H9zM5 15H4V4h11v1',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13 7l4 4',
+  panel: 'M4 5h16v14H4zM9 5v14',
 } as const;
 
 export type IconName = keyof typeof PATHS;
