@@ -1,5 +1,6 @@
 import type { PlaybookList as Playbooks } from '@pagi/contracts';
 import { StateMessage } from '../common/StateMessage.tsx';
+import { FileErrors } from './FileErrors.tsx';
 
 interface Props {
   list: Playbooks;
@@ -11,17 +12,7 @@ interface Props {
 export function PlaybookList({ list, selected, onSelect }: Props) {
   return (
     <div data-testid="playbook-list">
-      {list.errors.length > 0 && (
-        <ul className="agents__errors" aria-label="Playbook files that did not load">
-          {list.errors.map((e) => (
-            <li key={e.file} className="banner banner--error">
-              <span>
-                <code>{e.file}</code>: {e.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FileErrors errors={list.errors} label="Playbook files that did not load" />
       {list.playbooks.length === 0 ? (
         <StateMessage
           kind="empty"

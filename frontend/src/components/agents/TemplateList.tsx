@@ -1,5 +1,6 @@
 import type { AgentTemplateList } from '@pagi/contracts';
 import { StateMessage } from '../common/StateMessage.tsx';
+import { FileErrors } from './FileErrors.tsx';
 
 interface Props {
   list: AgentTemplateList;
@@ -10,17 +11,7 @@ interface Props {
 export function TemplateList({ list, onUse }: Props) {
   return (
     <div className="template-list" data-testid="template-list">
-      {list.errors.length > 0 && (
-        <ul className="agents__errors" data-testid="template-errors" aria-label="Template files that did not load">
-          {list.errors.map((e) => (
-            <li key={e.file} className="banner banner--error">
-              <span>
-                <code>{e.file}</code>: {e.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FileErrors errors={list.errors} label="Template files that did not load" testId="template-errors" />
       {list.templates.length === 0 ? (
         <StateMessage
           kind="empty"
