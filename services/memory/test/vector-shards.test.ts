@@ -54,6 +54,8 @@ describe('vector index shards', () => {
     open.push(store);
     await store.upsert(notes);
     expect(store.problem()).toBe('');
+    // A search is answered behind the writes: the worker is idle when it dies, as it would be between requests.
+    await ask(store, 'Z17Q');
     const internals = store as unknown as { vectors: { shards: Array<{ worker: Worker }> } };
     await internals.vectors.shards[1]!.worker.terminate();
     await expect.poll(() => store.problem()).toMatch(/vector index worker exited .*restart the service/);

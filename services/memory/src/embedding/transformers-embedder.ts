@@ -32,6 +32,7 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./transformers-worker.ts', import.meta.url);
+const CLOSE_GRACE_MS = 10_000;
 
 /** Starts a model worker and resolves once the model answered a probe, with its output dimension. */
 function startWorker(opts: TransformersOptions): Promise<{ worker: Worker; dim: number }> {
@@ -73,6 +74,8 @@ export class TransformersEmbedder implements Embedder {
   private worker: Promise<Worker> | undefined;
   private readonly queue: Slot[] = [];
   private inFlight: Slot[] | null = null;
+  /** Called when the running batch ends (answered, or the worker died). */
+  private batchEnded: () => void = () => undefined;
   private nextId = 1;
   private closed = false;
 
@@ -105,6 +108,7 @@ export class TransformersEmbedder implements Embedder {
       this.worker = undefined;
       const lost = this.inFlight;
       this.inFlight = null;
+      this.batchEnded();
       if (lost && !this.closed) for (const s of lost) s.job.reject(new Error(`model worker exited with code ${code}`));
       if (!this.closed) void this.pump();
     });
@@ -133,6 +137,7 @@ export class TransformersEmbedder implements Embedder {
     const batch = this.inFlight;
     if (!batch || (msg.type !== 'embedded' && msg.type !== 'error')) return;
     this.inFlight = null;
+    this.batchEnded();
     if (msg.type === 'error') {
       for (const s of batch) s.job.reject(new Error(`embedding failed: ${msg.error}`));
     } else {
@@ -148,6 +153,15 @@ export class TransformersEmbedder implements Embedder {
     this.closed = true;
     for (const s of [...this.queue, ...(this.inFlight ?? [])]) s.job.reject(new Error('embedder closed'));
     this.queue.length = 0;
+    // Stopping the worker mid-inference can abort the whole process (the runtime is native): the batch ends first.
+    if (this.inFlight) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.batchEnded = resolve;
+        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+      });
+      clearTimeout(timer);
+    }
     const w = await this.worker?.catch(() => undefined);
     await w?.terminate();
   }

@@ -1,8 +1,10 @@
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@pagi/runtime';
 import type { DenseHit, Placement, VectorReply, VectorRequest, VectorWorkerConfig } from './vector-worker.ts';
 
 const WORKER_URL = new URL('./vector-worker.ts', import.meta.url);
+const STOP_GRACE_MS = 10_000;
 
 type Op = VectorRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 type Added = Placement & { twinId: string; vector: Float32Array };
@@ -14,6 +16,7 @@ class Shard {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private stopping = false;
+  private exited = false;
   failure = '';
 
   private constructor(worker: Worker, logger: Logger) {
@@ -51,6 +54,7 @@ class Shard {
   }
 
   private onExit(code: number): void {
+    this.exited = true;
     if (this.stopping) return;
     this.failure = `vector index worker exited with code ${code}; restart the service to rebuild it from SQLite`;
     this.logger.error({ code }, 'vector index worker exited');
@@ -67,9 +71,18 @@ class Shard {
     });
   }
 
+  /**
+   * Lets the worker answer what it was asked, then leave. terminate() while an HNSW insert is still running natively
+   * can abort the whole process (node-addon-api), so it is only the fallback for a worker that does not leave.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.worker.terminate();
+    if (this.exited) return;
+    const exited = once(this.worker, 'exit');
+    this.worker.postMessage({ op: 'close', id: 0 } satisfies VectorRequest);
+    const stuck = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(stuck);
   }
 }
 

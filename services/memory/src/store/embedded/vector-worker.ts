@@ -36,6 +36,8 @@ export type VectorRequest = { id: number } & (
   | { op: 'search'; collections: string[]; vector: Float32Array; k: number; twinId: string }
   | { op: 'persist' }
   | { op: 'modes' }
+  /** Answered by closing the port: the worker leaves once the requests before it are done. */
+  | { op: 'close' }
 );
 
 export type VectorReply =
@@ -105,6 +107,7 @@ try {
   rows.close();
 }
 port.on('message', (req: VectorRequest) => {
+  if (req.op === 'close') return port.close();
   try {
     port.postMessage({ type: 'done', id: req.id, value: handle(req) } satisfies VectorReply);
   } catch (err) {
