@@ -7,6 +7,7 @@ import { chownSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import path from 'node:path';
 import { unary } from '@pagi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CATALOG } from '../../scripts/stack/catalog.ts';
 import { releasePorts, reservePort } from '../helpers/ports.ts';
 import { buildClient, toolsClient } from '../helpers/service-process.ts';
@@ -14,7 +15,8 @@ import { TEST_SERVICE_TOKEN } from '../helpers/service-token.ts';
 import { REPO_ROOT } from '../helpers/stack.ts';
 import { isFinalResponse, WsClient } from '../helpers/ws-client.ts';
 import { baseImagesOf, ensureBaseImages } from './base-images.ts';
-import { testComposeFile } from './compose-file.ts';
+import { buildImages } from './build-images.ts';
+import { type ComposeDoc, testComposeFile } from './compose-file.ts';
 import { type Engine, engineUnavailable, startEngine, UNMASKED_RUNTIME } from './engine.ts';
 import { composeProject, type Project } from './project.ts';
 
@@ -64,7 +66,7 @@ describe.runIf(!unavailable)('docker compose up on a private engine', () => {
     });
 
     let t = Date.now();
-    buildLog = await project.run(['build'], 20 * 60_000);
+    buildLog = await buildImages(project, parse(readFileSync(project.file, 'utf8')) as ComposeDoc);
     figures.build_s = seconds(t);
     t = Date.now();
     try {

@@ -13,8 +13,11 @@ import type { Engine } from './engine.ts';
 export interface Project {
   name: string;
   file: string;
-  /** Runs docker-compose with these arguments; resolves with its output, rejects with the tail of it. */
-  run(args: string[], timeoutMs: number): Promise<string>;
+  /**
+   * Runs docker-compose with these arguments; resolves with its output, rejects with the tail of it. The output is
+   * kept in `<logName>.log` (default: the command's name).
+   */
+  run(args: string[], timeoutMs: number, logName?: string): Promise<string>;
   /** Every container of the project: name, state and health. */
   containers(): { name: string; state: string; health: string; id: string }[];
   /** The last lines each container that is not healthy wrote, for a failure message. */
@@ -54,9 +57,9 @@ export function composeProject(
   // YAML 1.1, as docker-compose reads it: strings such as `on` stay quoted instead of turning into booleans.
   writeFileSync(file, stringify(opts.transform(parse(resolved)), { version: '1.1' }));
 
-  const run: Project['run'] = async (args, timeoutMs) => {
+  const run: Project['run'] = async (args, timeoutMs, logName = args[0]) => {
     // The log names each line's second since the command began: where a slow build spends its time.
-    const log = createWriteStream(path.join(dir, `${args[0]}.log`));
+    const log = createWriteStream(path.join(dir, `${logName}.log`));
     const started = Date.now();
     const lines: string[] = [];
     const child = spawn('docker-compose', ['--env-file', envFile, '-p', name, '-f', file, ...args], {
