@@ -6,6 +6,8 @@ export interface ServiceSpec {
   entry: string;
   /** Command to run instead of `node <entry>` (argv, relative to the repository root). */
   command?: string[];
+  /** For the UI: the command that serves its production build (frontend/dist) instead of the development server. */
+  builtCommand?: string[];
   /** Port variables and their defaults (the documented port matrix). */
   ports: Record<string, number>;
   /** How readiness is checked: an HTTP GET on a port variable, or the gRPC health service. */
@@ -82,6 +84,7 @@ export const CATALOG: ServiceSpec[] = [
     name: 'frontend',
     entry: 'frontend/vite.config.ts',
     command: ['node_modules/.bin/vite', '--config', 'frontend/vite.config.ts', '--strictPort'],
+    builtCommand: ['node_modules/.bin/vite', 'preview', '--config', 'frontend/vite.config.ts', '--strictPort'],
     ports: { FRONTEND_PORT: 3000 },
     health: { kind: 'http', portVar: 'FRONTEND_PORT', path: '/' },
     after: ['gateway'],

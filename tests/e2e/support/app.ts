@@ -1,4 +1,5 @@
-// One booted stack and one browser page per test file: the whole platform on ephemeral ports, the app opened in it.
+// One booted stack and one browser page per test file: the whole platform on ephemeral ports, the app opened in it
+// as people get it (its production build).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -27,6 +28,7 @@ export async function bootApp(env: Record<string, string> = {}): Promise<App> {
     services: SERVICES,
     env: { TELEMETRY_INTERVAL_MS: '700', ...env },
     startTimeoutMs: 90_000,
+    ui: 'built',
   });
   let browser: Browser | undefined;
   try {
