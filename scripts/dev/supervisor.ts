@@ -1,5 +1,5 @@
-// The dev stack's supervisor, started in the background by up.ts: starts every service that exists in
-// dependency order, waits for each to be healthy, prefixes each line of output with the service's name, restarts
+// The dev stack's supervisor, started in the background by up.ts: starts every service that exists once the services
+// it depends on are healthy (independent ones side by side), waits for each to be healthy, prefixes each line of output with the service's name, restarts
 // a service that dies (with backoff, like any process supervisor), and on SIGTERM stops them in reverse order. Its
 // process group holds every service, restarted ones too, so stop-dev can always clean up.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CATALOG, type ServiceSpec } from '../stack/catalog.ts';
 import { waitHealthy } from '../stack/health.ts';
+import { launchInOrder } from '../stack/start-order.ts';
 import { PID_FILE, ROOT, SUPERVISOR_STATE } from './paths.ts';
 
 /** Restart delays: doubled after each crash up to the maximum; back to the first once a service stays up. */
@@ -118,27 +119,32 @@ process.on('SIGTERM', () => void stopAll(0));
 process.on('SIGINT', () => void stopAll(0));
 
 const available = CATALOG.filter((s) => existsSync(path.join(ROOT, s.entry)));
+
+/** Starts one service and waits until it is healthy; from then on a crash restarts it. */
+async function launch(spec: ServiceSpec): Promise<void> {
+  if (stopping) throw new Error(`${spec.name} not started: stopping`);
+  const s: Supervised = {
+    spec,
+    child: spawnService(spec),
+    restarts: 0,
+    delay: BACKOFF_MS.first,
+    startedAt: Date.now(),
+  };
+  supervised.push(s);
+  await waitHealthy(spec, ports, { timeoutMs: 180_000, exited: () => s.child.exitCode !== null });
+  watch(s);
+  say(`${spec.name} healthy on port ${ports[spec.health.portVar]}`);
+}
+
+// Independent services boot side by side. `supervised` is in start order, which stopAll walks backwards.
 say(`starting ${available.map((s) => s.name).join(', ')}`);
-try {
-  for (const spec of available) {
-    const s: Supervised = {
-      spec,
-      child: spawnService(spec),
-      restarts: 0,
-      delay: BACKOFF_MS.first,
-      startedAt: Date.now(),
-    };
-    supervised.push(s);
-    await waitHealthy(spec, ports, { timeoutMs: 180_000, exited: () => s.child.exitCode !== null });
-    watch(s);
-    say(`${spec.name} healthy on port ${ports[spec.health.portVar]}`);
-  }
-  writeState();
-  const ui = available.find((s) => s.name === 'frontend') ?? available.find((s) => s.name === 'gateway');
-  say(`READY ${ui ? Object.values(ui.exports(ports))[0] : 'http://127.0.0.1:none'}`);
-  // Stay up (holding the process group) until stop-dev, even when no service is running yet.
-  setInterval(() => {}, 1 << 30);
-} catch (err) {
-  say(`FAILED ${(err as Error).message}`);
+const failed = await launchInOrder(available, launch);
+if (failed) {
+  say(`FAILED ${failed.message}`);
   await stopAll(1);
 }
+writeState();
+const ui = available.find((s) => s.name === 'frontend') ?? available.find((s) => s.name === 'gateway');
+say(`READY ${ui ? Object.values(ui.exports(ports))[0] : 'http://127.0.0.1:none'}`);
+// Stay up (holding the process group) until stop-dev, even when no service is running yet.
+setInterval(() => {}, 1 << 30);

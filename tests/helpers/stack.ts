@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CATALOG, type ServiceSpec } from '../../scripts/stack/catalog.ts';
 import { waitHealthy } from '../../scripts/stack/health.ts';
+import { launchInOrder } from '../../scripts/stack/start-order.ts';
 import { releasePorts, reservePort } from './ports.ts';
 import { TEST_SERVICE_TOKEN } from './service-token.ts';
 
@@ -23,6 +24,11 @@ export interface StackOptions {
   /** Reuse a data directory (e.g. to test a restart); default a fresh temporary one, removed on close. */
   dataDir?: string;
   startTimeoutMs?: number;
+  /**
+   * The UI as people get it, its production build served (frontend/dist, which must be current: see
+   * tests/e2e/support/ui-build.ts), or the development server, which prepares each module on first request.
+   */
+  ui?: 'built' | 'dev';
 }
 
 interface Running {
@@ -88,8 +94,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const spec = specOf(name);
     const entry = path.join(REPO_ROOT, spec.entry);
     if (!existsSync(entry)) throw new Error(`service ${name} has no entry ${spec.entry}`);
-    const [cmd, ...args] = spec.command
-      ? [path.join(REPO_ROOT, spec.command[0]!), ...spec.command.slice(1)]
+    const command = (opts.ui === 'built' && spec.builtCommand) || spec.command;
+    const [cmd, ...args] = command
+      ? [path.join(REPO_ROOT, command[0]!), ...command.slice(1)]
       : [process.execPath, entry];
     const child = spawn(cmd!, args, { cwd: REPO_ROOT, env: baseEnv(spec, extra), stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
@@ -139,25 +146,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     },
   };
 
-  const order = CATALOG.map((s) => s.name).filter((n) => opts.services.includes(n));
-  for (const unknown of opts.services.filter((n) => !order.includes(n))) specOf(unknown);
-  // Each service starts as soon as the services it comes after (those asked for) are healthy: independent ones boot
-  // side by side, which is most of a stack's start-up time.
-  const starting = new Map<string, Promise<void>>();
-  const begin = (name: string): Promise<void> => {
-    let started = starting.get(name);
-    if (!started) {
-      const deps = specOf(name).after.filter((d) => order.includes(d));
-      started = Promise.all(deps.map(begin)).then(() => launch(name));
-      starting.set(name, started);
-    }
-    return started;
-  };
-  const outcomes = await Promise.allSettled(order.map(begin));
-  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  const wanted = opts.services.map(specOf);
+  // Independent services boot side by side, which is most of a stack's start-up time.
+  const failed = await launchInOrder(
+    CATALOG.filter((s) => wanted.includes(s)),
+    (spec) => launch(spec.name),
+  );
   if (failed) {
     await stack.close();
-    throw failed.reason;
+    throw failed;
   }
   return stack;
 }

@@ -61,9 +61,13 @@ describe('dev harness', () => {
     expect(up.stdout).toContain(`Open http://127.0.0.1:${env.FRONTEND_PORT} in your browser`);
     expect(statSync(path.join(dataDir, 'state', 'service-token')).mode & 0o777).toBe(0o600);
     expect((await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`)).status).toBe(401);
-    const order = CATALOG.map((s) => up.stdout.indexOf(`${s.name} healthy`));
-    expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Every service came up, each after the services it depends on.
+    const healthyAt = (name: string) => up.stdout.indexOf(`${name} healthy`);
+    for (const spec of CATALOG) {
+      expect(healthyAt(spec.name), spec.name).toBeGreaterThanOrEqual(0);
+      for (const dep of spec.after)
+        expect(healthyAt(dep), `${dep} before ${spec.name}`).toBeLessThan(healthyAt(spec.name));
+    }
     const health = await fetch(`http://127.0.0.1:${env.GATEWAY_PORT}/api/health/services`, { headers: AS_ADMIN });
     const services = ((await health.json()) as { services: { status: string }[] }).services;
     expect(services.every((s) => s.status === 'ok')).toBe(true);
