@@ -1,4 +1,5 @@
-import nlp from 'compromise/two';
+import { createRequire } from 'node:module';
+import type compromise from 'compromise/two';
 import type { Detector, Finding } from '../detector.ts';
 
 // Personal names, found by compromise's tagger (an offline English NLP library with a lexicon of first and last
@@ -13,9 +14,20 @@ import type { Detector, Finding } from '../detector.ts';
 // lexicon knows as a name or a title.
 
 type Lexicon = Record<string, string | string[]>;
-const lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
+// Loading compromise costs about a third of a second of CPU: the first text that needs it pays that, not the start of
+// every service that can redact.
+let nlpLoaded: typeof compromise | undefined;
+const nlp = (): typeof compromise => {
+  nlpLoaded ??= createRequire(import.meta.url)('compromise/two') as typeof compromise;
+  return nlpLoaded;
+};
+let lexiconLoaded: Lexicon | undefined;
+const lexicon = (): Lexicon => {
+  lexiconLoaded ??= (nlp().model() as { one: { lexicon: Lexicon } }).one.lexicon;
+  return lexiconLoaded;
+};
 const tagsOf = (word: string): string[] => {
-  const t = lexicon[word.toLowerCase()];
+  const t = lexicon()[word.toLowerCase()];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 };
 const GIVEN = new Set(['MaleName', 'FemaleName']);
@@ -116,7 +128,7 @@ export const personNameDetector: Detector = {
   find(text) {
     const found: Finding[] = [];
     for (const [base, end] of windowsOf(text)) {
-      const doc = nlp(text.slice(base, end));
+      const doc = nlp()(text.slice(base, end));
       const people = doc.match('#Honorific? #Person+').json(JSON_OPTIONS) as Array<{ terms: Term[] }>;
       if (people.length === 0) continue;
       let successors: Map<number, Term | undefined> | undefined;
