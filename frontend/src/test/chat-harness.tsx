@@ -2,6 +2,7 @@
 // in-memory one so a test plays the gateway's part frame by frame. Install it with vi.stubGlobal('WebSocket', FakeSocket).
 import type { ServerFrame } from '@pagi/contracts';
 import { act, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { ChatView } from '../components/chat/ChatView.tsx';
 import { AuthProvider } from '../context/auth/AuthContext.tsx';
 import { ChatProvider } from '../context/chat/ChatContext.tsx';
@@ -39,11 +40,12 @@ export class FakeSocket {
   }
 }
 
-/** Renders the chat view signed in and opens its socket; returns the socket. */
-export function renderChat(): FakeSocket {
+/** Renders the chat view signed in (with `beside` in the same providers) and opens its socket; returns the socket. */
+export function renderChat(beside?: ReactNode): FakeSocket {
   render(
     <AuthProvider initial={me()}>
       <ChatProvider>
+        {beside}
         <ChatView />
       </ChatProvider>
     </AuthProvider>,

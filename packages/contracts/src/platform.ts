@@ -47,6 +47,8 @@ export const SessionSummary = z.object({
   title: z.string(),
   turns: z.number().int(),
   last_activity_at: z.string(),
+  /** Actions in it waiting for the owner's decision (not yet expired). */
+  pending_actions: z.number().int().nonnegative(),
   /** With a search: an excerpt of the first message or answer that matched (absent when only the title did). */
   match: z.string().optional(),
 });

@@ -74,6 +74,19 @@ describe('listing and searching conversations', () => {
   it('refuses a query that is too long', async () => {
     refused(await as('alice', 'GET', `/api/sessions?q=${'x'.repeat(201)}`), 400);
   });
+
+  it('counts the actions waiting in each conversation until they are decided', async () => {
+    const asked = await say('alice', 'run echo waiting', 'alice-waiting');
+    const waiting = (await list('alice')).map((s) => [s.session_id, s.pending_actions]);
+    expect(waiting).toEqual([
+      ['alice-waiting', 1],
+      ['alice-budget', 0],
+      ['alice-garden', 0],
+    ]);
+    const actionId = asked.issued_command!.action_id;
+    ok(await as('alice', 'POST', `/v1/actions/${actionId}/deny`, { session_id: 'alice-waiting' }), ChatResponse);
+    expect((await list('alice')).find((s) => s.session_id === 'alice-waiting')?.pending_actions).toBe(0);
+  });
 });
 
 describe('renaming a conversation', () => {

@@ -24,6 +24,7 @@ export function ConversationList({ open, onChosen }: { open: boolean; onChosen: 
         turns: s.turns,
         lastActivity: s.last_activity_at,
         match: s.match,
+        pending: s.pending_actions,
       }))
     : conversations;
   const choose = (id: string) => {

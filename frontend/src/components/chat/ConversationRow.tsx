@@ -9,6 +9,8 @@ export interface RowItem {
   turns: number;
   lastActivity: string | null;
   match?: string;
+  /** Actions waiting for a decision in it. */
+  pending?: number;
 }
 
 /**
@@ -81,6 +83,11 @@ export function ConversationRow(props: {
           <span className="convo__meta">
             {item.turns} {item.turns === 1 ? 'turn' : 'turns'} · {formatRelative(item.lastActivity)}
           </span>
+          {!active && (item.pending ?? 0) > 0 && (
+            <span className="convo__waiting" data-testid="conversation-waiting">
+              {item.pending} waiting for approval
+            </span>
+          )}
         </button>
       )}
       {saved && mode === 'view' && (

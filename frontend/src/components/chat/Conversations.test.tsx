@@ -5,6 +5,8 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket, renderChat } from '../../test/chat-harness.tsx';
+import { ApprovalNotice } from '../shell/ApprovalNotice.tsx';
+import { usePendingChatActions } from '../shell/usePendingChatActions.ts';
 
 const summary = (id: string, title: string, over: Partial<SessionSummary> = {}): SessionSummary => ({
   session_id: id,
@@ -12,6 +14,7 @@ const summary = (id: string, title: string, over: Partial<SessionSummary> = {}):
   title,
   turns: 2,
   last_activity_at: '2026-05-01T10:00:00.000Z',
+  pending_actions: 0,
   ...over,
 });
 
@@ -57,7 +60,32 @@ afterEach(() => {
 const row = async (title: string) =>
   (await screen.findByText(title, { selector: '.convo__title' })).closest('li') as HTMLElement;
 
+/** The notice as the shell shows it on another view. */
+function NoticeOnHub({ onNavigate }: { onNavigate: (view: string) => void }) {
+  return <ApprovalNotice view="hub" onNavigate={onNavigate} chatPending={usePendingChatActions()} />;
+}
+
 describe('the conversation list', () => {
+  it('marks another conversation with an action waiting, and the notice leads to that conversation', async () => {
+    sessions = [
+      summary('session-garden', 'Garden plans'),
+      summary('session-budget', 'Budget notes', { pending_actions: 1 }),
+    ];
+    const navigate = vi.fn();
+    const socket = renderChat(<NoticeOnHub onNavigate={navigate} />);
+    const budget = await row('Budget notes');
+    expect(within(budget).getByTestId('conversation-waiting').textContent).toBe('1 waiting for approval');
+    expect(within(await row('Garden plans')).queryByTestId('conversation-waiting')).toBeNull();
+
+    const notice = await screen.findByTestId('approval-notice');
+    expect(notice.textContent).toContain('1 action in Chat waits for your approval.');
+    await userEvent.click(within(notice).getByRole('button', { name: 'Review in Chat' }));
+    expect(navigate).toHaveBeenCalledWith('chat');
+    await waitFor(() => expect(socket.sent.at(-1)).toEqual({ type: 'resume', session_id: 'session-budget' }));
+    // Open, its cards are counted live from the conversation itself, not from the list.
+    expect(within(await row('Budget notes')).queryByTestId('conversation-waiting')).toBeNull();
+  });
+
   it('renames a conversation in place', async () => {
     renderChat();
     const garden = await row('Garden plans');

@@ -1,13 +1,15 @@
+import { useChat } from '../../context/chat/ChatContext.tsx';
 import type { View } from '../../hooks/useHashRoute.ts';
 import { usePendingAgentActions } from '../agents/AgentRunsContext.tsx';
+import type { PendingChat } from './usePendingChatActions.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface Props {
   view: View;
   onNavigate: (v: View) => void;
-  /** Chat actions waiting for approval in the open conversation. */
-  chatPending: number;
+  /** Chat actions waiting for approval, in the open conversation and in others. */
+  chatPending: PendingChat;
 }
 
 /**
@@ -16,7 +18,14 @@ interface Props {
  */
 export function ApprovalNotice({ view, onNavigate, chatPending }: Props) {
   const agents = usePendingAgentActions();
-  const chat = view !== 'chat' ? chatPending : 0;
+  const { selectSession } = useChat();
+  const chat = view !== 'chat' ? chatPending.total : 0;
+  // The open conversation's cards first; else the most recent other conversation with one.
+  const reviewChat = () => {
+    const other = chatPending.elsewhere[0];
+    if (chatPending.here === 0 && other) selectSession(other.sessionId);
+    onNavigate('chat');
+  };
   const agentsShown = view !== 'agents' ? agents : 0;
   const parts = [
     chat > 0 && `${count(chat, 'action', 'actions')} in Chat`,
@@ -31,7 +40,7 @@ export function ApprovalNotice({ view, onNavigate, chatPending }: Props) {
           </span>
           <span className="approval-notice__actions">
             {chat > 0 && (
-              <button type="button" className="btn btn--sm btn--primary" onClick={() => onNavigate('chat')}>
+              <button type="button" className="btn btn--sm btn--primary" onClick={reviewChat}>
                 Review in Chat
               </button>
             )}

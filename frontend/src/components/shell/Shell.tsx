@@ -45,11 +45,11 @@ export function Shell() {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <NavRail view={view} onNavigate={setView} chatPending={chatPending.length} />
+        <NavRail view={view} onNavigate={setView} chatPending={chatPending.total} />
         <div className="app__body">
           <TopBar title={TITLES[view]} onOpenSettings={() => setView('settings')} />
           <AuthOffBanner />
-          <ApprovalNotice view={view} onNavigate={setView} chatPending={chatPending.length} />
+          <ApprovalNotice view={view} onNavigate={setView} chatPending={chatPending} />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the view scrolls here; a keyboard must reach it */}
           <main id="main" className={`app__main view-${view}`} tabIndex={0} aria-label={TITLES[view]}>
             {view === 'chat' && <ChatView />}

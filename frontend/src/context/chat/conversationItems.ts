@@ -6,6 +6,8 @@ export interface ConversationItem {
   title: string;
   turns: number;
   lastActivity: string | null;
+  /** Actions waiting for a decision in it, as the server last said (the open conversation's own cards are live). */
+  pending: number;
 }
 
 function titleOf(entries: ChatEntry[] | undefined): string | null {
@@ -29,6 +31,7 @@ export function conversationItems(
       title: s.title || titleOf(bySession[s.session_id]) || 'Conversation',
       turns: s.turns,
       lastActivity: s.last_activity_at,
+      pending: s.pending_actions,
     });
   }
   for (const [sid, entries] of Object.entries(bySession)) {
@@ -38,9 +41,10 @@ export function conversationItems(
       title: titleOf(entries) ?? 'Conversation',
       turns: entries.filter((e) => e.kind === 'user').length,
       lastActivity: null,
+      pending: 0,
     });
   }
   if (!items.has(current))
-    items.set(current, { sessionId: current, title: 'New conversation', turns: 0, lastActivity: null });
+    items.set(current, { sessionId: current, title: 'New conversation', turns: 0, lastActivity: null, pending: 0 });
   return [...items.values()].sort((a, b) => (b.lastActivity ?? '9').localeCompare(a.lastActivity ?? '9'));
 }

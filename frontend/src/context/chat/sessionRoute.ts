@@ -46,6 +46,7 @@ export function useSessionRoute(): [string, (sessionId: string) => void] {
   }, []);
 
   const open = useCallback((id: string) => {
+    current.current = id;
     setSessionId(id);
     if (sessionInHash(window.location.hash) !== null && window.location.hash !== chatHash(id)) {
       window.location.hash = chatHash(id).slice(1);

@@ -26,6 +26,7 @@ interface Row {
   last_activity: number;
   title: string | null;
   first: string;
+  pending: number;
 }
 
 /**
@@ -39,20 +40,32 @@ export class SessionCatalog {
     this.db = db;
   }
 
-  /** The person's sessions with turns; with `q`, those whose title, messages or answers contain it. */
+  /**
+   * The person's sessions with turns, each with the actions waiting in it; with `q`, those whose title, messages or
+   * answers contain it.
+   */
   list(userId: string, opts: { twinId?: string; q?: string; limit: number }): SessionSummary[] {
     const q = opts.q?.trim() || null;
     const rows = statement(
       this.db,
       `SELECT t.session_id, t.twin_id, COUNT(*) AS turns, MAX(t.updated_at) AS last_activity, o.title,
-           (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first
+           (SELECT message FROM turns f WHERE f.session_id = t.session_id ORDER BY created_at, rowid LIMIT 1) AS first,
+           (SELECT COUNT(*) FROM pending_actions p
+              WHERE p.session_id = t.session_id AND p.status = 'pending' AND p.expires_at > @now) AS pending
          FROM turns t JOIN session_owners o ON o.session_id = t.session_id AND o.user_id = @user
          WHERE (@twin IS NULL OR t.twin_id = @twin)
          GROUP BY t.session_id
          HAVING @q IS NULL OR COALESCE(o.title, first) LIKE @like ESCAPE '\\'
            OR SUM(t.message LIKE @like ESCAPE '\\' OR json_extract(t.response_json, '$.response') LIKE @like ESCAPE '\\') > 0
          ORDER BY last_activity DESC LIMIT @limit`,
-    ).all({ user: userId, twin: opts.twinId ?? null, q, like: q ? likePattern(q) : '', limit: opts.limit }) as Row[];
+    ).all({
+      user: userId,
+      twin: opts.twinId ?? null,
+      q,
+      like: q ? likePattern(q) : '',
+      limit: opts.limit,
+      now: Date.now(),
+    }) as Row[];
     return rows.map((r) => {
       const match = q ? this.firstMatch(r.session_id, q) : undefined;
       return {
@@ -61,6 +74,7 @@ export class SessionCatalog {
         title: r.title ?? clip(r.first, TITLE_CHARS),
         turns: r.turns,
         last_activity_at: new Date(r.last_activity).toISOString(),
+        pending_actions: r.pending,
         ...(match ? { match } : {}),
       };
     });
