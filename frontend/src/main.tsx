@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/data-display.css';
 import './styles/views.css';
 import './styles/auth.css';
 
