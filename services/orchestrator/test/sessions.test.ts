@@ -87,6 +87,18 @@ describe('listing and searching conversations', () => {
     ok(await as('alice', 'POST', `/v1/actions/${actionId}/deny`, { session_id: 'alice-waiting' }), ChatResponse);
     expect((await list('alice')).find((s) => s.session_id === 'alice-waiting')?.pending_actions).toBe(0);
   });
+
+  it('folds case beyond ASCII: Ärger, ärger and ÄRGER find the same conversation', async () => {
+    await say('alice', 'Ärger mit dem Vermieter über die Heizung', 'alice-umlaut');
+    for (const q of ['ärger', 'ÄRGER', 'Ärger', 'HEIZUNG']) {
+      const found = await list('alice', `?q=${encodeURIComponent(q)}`);
+      expect(
+        found.map((s) => s.session_id),
+        q,
+      ).toEqual(['alice-umlaut']);
+      expect(found[0]!.match, q).toContain('Ärger mit dem Vermieter');
+    }
+  });
 });
 
 describe('renaming a conversation', () => {

@@ -6,8 +6,11 @@ const MATCH_CHARS = 140;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** `q` as a LIKE pattern that matches it literally anywhere (its own % and _ are not wildcards). */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Text as searches compare it: Unicode case folded (SQLite's own LIKE folds ASCII letters only, so "ärger" would miss
+ * "Ärger") and in one normal form. A search matches `q` literally: no character in it is a wildcard.
+ */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
 /** The part of `text` around the first case-insensitive occurrence of `q`, on one line. */
 function excerptAround(text: string, q: string): string {
@@ -38,6 +41,7 @@ export class SessionCatalog {
 
   constructor(db: Db) {
     this.db = db;
+    db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
   }
 
   /**
@@ -55,14 +59,13 @@ export class SessionCatalog {
          FROM turns t JOIN session_owners o ON o.session_id = t.session_id AND o.user_id = @user
          WHERE (@twin IS NULL OR t.twin_id = @twin)
          GROUP BY t.session_id
-         HAVING @q IS NULL OR COALESCE(o.title, first) LIKE @like ESCAPE '\\'
-           OR SUM(t.message LIKE @like ESCAPE '\\' OR json_extract(t.response_json, '$.response') LIKE @like ESCAPE '\\') > 0
+         HAVING @q IS NULL OR instr(fold(COALESCE(o.title, first)), @q) > 0
+           OR SUM(instr(fold(t.message), @q) > 0 OR instr(fold(json_extract(t.response_json, '$.response')), @q) > 0) > 0
          ORDER BY last_activity DESC LIMIT @limit`,
     ).all({
       user: userId,
       twin: opts.twinId ?? null,
-      q,
-      like: q ? likePattern(q) : '',
+      q: q ? fold(q) : null,
       limit: opts.limit,
       now: Date.now(),
     }) as Row[];
@@ -113,12 +116,12 @@ export class SessionCatalog {
     const row = statement(
       this.db,
       `SELECT message, json_extract(response_json, '$.response') AS response FROM turns
-         WHERE session_id = @session AND (message LIKE @like ESCAPE '\\'
-           OR json_extract(response_json, '$.response') LIKE @like ESCAPE '\\')
+         WHERE session_id = @session AND (instr(fold(message), @q) > 0
+           OR instr(fold(json_extract(response_json, '$.response')), @q) > 0)
          ORDER BY created_at, rowid LIMIT 1`,
-    ).get({ session: sessionId, like: likePattern(q) }) as { message: string; response: string | null } | undefined;
+    ).get({ session: sessionId, q: fold(q) }) as { message: string; response: string | null } | undefined;
     if (!row) return undefined;
-    const text = row.message.toLowerCase().includes(q.toLowerCase()) ? row.message : (row.response ?? '');
+    const text = fold(row.message).includes(fold(q)) ? row.message : (row.response ?? '');
     return excerptAround(text, q);
   }
 }
