@@ -59,6 +59,17 @@ describe('streamed answers through the browser socket', () => {
     // No final answer follows: the rest was never written.
     await new Promise((r) => setTimeout(r, 1200));
     expect(c.frames.some((f) => f.type === 'response' && f.done === true)).toBe(false);
+
+    // The question stays in the conversation, with what was written before the stop.
+    c.send({ type: 'resume', session_id: 'stream-b' });
+    const history = await c.next<{ turns: { message: string; status: string; response: { response: string } }[] }>(
+      (f) => f.type === 'history',
+      5000,
+    );
+    expect(history.turns.map((t) => [t.message, t.status])).toEqual([['tell me something long', 'stopped']]);
+    const written = history.turns[0]!.response.response;
+    expect(written.length).toBeGreaterThan(0);
+    expect(MESSAGE.startsWith(written)).toBe(true);
     await c.close();
   });
 });

@@ -91,7 +91,8 @@ export const MemoryQueryResult = z.object({
 export const ActionResult = z.discriminatedUnion('kind', [ToolRunResult, MemoryQueryResult]);
 export type ActionResult = z.infer<typeof ActionResult>;
 
-export const TurnStatus = z.enum(['completed', 'awaiting_approval', 'denied', 'failed']);
+/** `stopped`: the person stopped the turn before it was planned; the answer holds what was written until then. */
+export const TurnStatus = z.enum(['completed', 'awaiting_approval', 'denied', 'failed', 'stopped']);
 export type TurnStatus = z.infer<typeof TurnStatus>;
 
 /** Which planner decided, and whether the LLM failed over to the mock planner. */

@@ -57,6 +57,8 @@ export function applyHistory(state: ChatState, sessionId: string, turns: Session
       provider: r.planner.provider,
       fallback: r.planner.fallback,
       actions,
+      // Stopped before it was planned: the same note the live view showed (the gateway's word for it).
+      ...(r.status === 'stopped' ? { error: 'Stopped.' } : {}),
     });
   }
   // Local turns still unknown to the record (just sent, or finished after it was read) stay, with their question.

@@ -29,6 +29,7 @@ const seen = (entries: ChatEntry[]) =>
           text: e.text,
           followUp: e.followUp,
           status: e.status,
+          error: e.error,
           cards: e.actions.map((a) => ({ phase: a.phase, args: a.action.args, result: a.result })),
         },
   );
@@ -103,6 +104,54 @@ function recorded(decision: 'approve' | 'deny', final: string): ChatState {
 }
 
 describe('history after a reload', () => {
+  it('equals the live view of a turn stopped while it was being written', () => {
+    const live = run([
+      send('tell me a story'),
+      frame({
+        type: 'message',
+        job_id: 'job-2',
+        session_id: S,
+        message: 'tell me a story',
+        created_at: '2026-05-01T10:00:00Z',
+      }),
+      frame({ type: 'status', job_id: 'job-2', session_id: S, stage: 'planning' }),
+      frame({ type: 'response', job_id: 'job-2', session_id: S, done: false, token: 'Once upon' }),
+      frame({ type: 'error', code: 'cancelled', message: 'Stopped.', job_id: 'job-2' }),
+    ]);
+    const response: ChatResponse = {
+      response: 'Once upon',
+      job_id: 'job-2',
+      session_id: S,
+      actions_taken: [],
+      status: 'stopped',
+      planner: { provider: 'openrouter', fallback: false },
+      raw_orchestrator_decision: '',
+    };
+    const recorded = chatReducer(initialChatState, {
+      type: 'frame',
+      frame: {
+        type: 'history',
+        session_id: S,
+        in_flight: false,
+        turns: [
+          {
+            job_id: 'job-2',
+            session_id: S,
+            twin_id: 'twin-default',
+            message: 'tell me a story',
+            status: 'stopped',
+            response,
+            created_at: '2026-05-01T10:00:00.000Z',
+            updated_at: '2026-05-01T10:00:01.000Z',
+          },
+        ],
+      },
+    });
+    const l = seen(live.bySession[S]!);
+    expect(l[1]).toMatchObject({ text: 'Once upon', error: 'Stopped.' });
+    expect(seen(recorded.bySession[S]!)).toEqual(l);
+  });
+
   it('equals the live view of an approved run', () => {
     const final = '`echo hi` finished successfully. It printed 1 line, shown in the result above.';
     const l = seen(live('approve', final).bySession[S]!);

@@ -113,7 +113,15 @@ export function applyFrame(state: ChatState, frame: ServerFrame, at: number): Ch
           state.bySession[s]!.some((e) => e.kind === 'assistant' && e.jobId === jobId),
         );
         if (sid) {
-          return updateTurn(state, sid, jobId, (t) => ({ ...t, streaming: false, stage: null, error: frame.message }));
+          // Stopped before it proposed anything: recorded so, and shown so after a reload.
+          const stopped = (t: AssistantTurn) => frame.code === 'cancelled' && t.actions.length === 0;
+          return updateTurn(state, sid, jobId, (t) => ({
+            ...t,
+            streaming: false,
+            stage: null,
+            error: frame.message,
+            ...(stopped(t) ? { status: 'stopped' as const } : {}),
+          }));
         }
       }
       return failWaitingTurns(state, frame.message);

@@ -13,12 +13,13 @@ import type { ToolsClient } from '../deps/tools-client.ts';
 import type { ActionExecutor } from '../hitl/action-executor.ts';
 import type { PendingActionStore } from '../hitl/pending-actions.ts';
 import { approvalRequest, commandLine, denialAnswer } from '../planner/answers.ts';
-import type { Planner } from '../planner/planner.ts';
+import type { Plan, Planner } from '../planner/planner.ts';
 import type { PromptStore } from '../prompts/prompt-store.ts';
 import type { ChatEvents, Decision } from './chat-events.ts';
 import { pointToWaitingCard } from './decision-words.ts';
 import { proposeAction } from './propose.ts';
 import { whyUnrunnable } from './runnable.ts';
+import { recordStopped } from './stopped-turn.ts';
 import { closeExpiredTurn, introOf } from './turn-intro.ts';
 import { noop, type Sink, sendAnswer, textStream } from './turn-sink.ts';
 
@@ -64,18 +65,10 @@ export class ChatEngine {
     sink({ type: 'message', ...ids, message: req.message, created_at: new Date().toISOString() });
     sink({ type: 'status', ...ids, stage: 'planning' });
     const live = textStream(sink, ids);
-    const plan =
-      pointToWaitingCard(d.actions, req) ??
-      (await d.planner.decide(
-        {
-          systemPrompt: d.prompts.current().prompt,
-          history: this.history(req.session_id),
-          message: req.message,
-          tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
-        },
-        live.onText,
-        signal,
-      ));
+    const plan = await this.plan(req, live.onText, signal).catch((err: unknown) => {
+      if (err instanceof CodedError && err.code === 'cancelled') recordStopped(d, req, ids, live.text);
+      throw err;
+    });
     d.events.emit({
       type: 'turn.planned',
       ...ids,
@@ -281,6 +274,20 @@ export class ChatEngine {
     });
     sendAnswer(sink, response, streamed);
     return response;
+  }
+
+  /** The turn's plan: a pointer to the card still waiting, or the planner's decision. */
+  private async plan(req: ChatRequest, onText: (text: string) => void, signal?: AbortSignal): Promise<Plan> {
+    const { d } = this;
+    const waiting = pointToWaitingCard(d.actions, req);
+    if (waiting) return waiting;
+    const context = {
+      systemPrompt: d.prompts.current().prompt,
+      history: this.history(req.session_id),
+      message: req.message,
+      tools: d.planner.provider === 'openrouter' ? d.tools.cachedToolNames(req.twin_id) : undefined,
+    };
+    return d.planner.decide(context, onText, signal);
   }
 
   private history(sessionId: string) {

@@ -8,8 +8,11 @@ export const noop: Sink = () => {};
 export function textStream(sink: Sink, ids: { job_id: string; session_id: string }) {
   const stream = {
     used: false,
+    /** What was streamed so far. */
+    text: '',
     onText: (token: string) => {
       stream.used = true;
+      stream.text += token;
       sink({ type: 'response', ...ids, done: false, token });
     },
   };
