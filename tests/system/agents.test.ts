@@ -142,7 +142,16 @@ describe('agent runs on the real stack', () => {
     const stuck = await approveAll((await start('hasty', 'run sleep 5')).run_id);
     expect(stuck.status).toBe('failed');
     expect(stuck.reason).toMatch(/took longer than 1 s/);
+    // The program itself is stopped with the run: killed in the sandbox, not left to sleep its five seconds.
+    const sleepId = stuck.steps.find((s) => s.kind === 'action')!.action_id!;
+    const run = await until('the sleep to be stopped', async () => {
+      const r = await unary(tools, 'GetRun', { run_id: sleepId });
+      return r.state === 'finished' ? r : undefined;
+    });
+    expect(run.result?.signal).toBe('SIGKILL');
     expect(Date.now() - t0).toBeLessThan(4_500);
+    expect(await unary(tools, 'StopRun', { run_id: sleepId })).toEqual({ stopped: false, state: 'finished' });
+    expect(await unary(tools, 'StopRun', { run_id: 'never-started' })).toEqual({ stopped: false, state: 'unknown' });
   }, 60_000);
 
   it('resumes a run after kill -9 of the orchestrator mid-step, running no step twice', async () => {

@@ -42,6 +42,14 @@ import type {
   ListToolsResponse__Output as _tools_ListToolsResponse__Output,
 } from '@pagi/contracts/gen/tools/ListToolsResponse.ts';
 import type {
+  StopRunRequest as _tools_StopRunRequest,
+  StopRunRequest__Output as _tools_StopRunRequest__Output,
+} from '@pagi/contracts/gen/tools/StopRunRequest.ts';
+import type {
+  StopRunResponse as _tools_StopRunResponse,
+  StopRunResponse__Output as _tools_StopRunResponse__Output,
+} from '@pagi/contracts/gen/tools/StopRunResponse.ts';
+import type {
   ToolInfo as _tools_ToolInfo,
   ToolInfo__Output as _tools_ToolInfo__Output,
 } from '@pagi/contracts/gen/tools/ToolInfo.ts';
@@ -66,6 +74,8 @@ export interface ProtoGrpcType {
     HealthCheckResponse: MessageTypeDefinition<_tools_HealthCheckResponse, _tools_HealthCheckResponse__Output>;
     ListToolsRequest: MessageTypeDefinition<_tools_ListToolsRequest, _tools_ListToolsRequest__Output>;
     ListToolsResponse: MessageTypeDefinition<_tools_ListToolsResponse, _tools_ListToolsResponse__Output>;
+    StopRunRequest: MessageTypeDefinition<_tools_StopRunRequest, _tools_StopRunRequest__Output>;
+    StopRunResponse: MessageTypeDefinition<_tools_StopRunResponse, _tools_StopRunResponse__Output>;
     ToolExecutorService: SubtypeConstructor<typeof grpc.Client, _tools_ToolExecutorServiceClient> & {
       service: _tools_ToolExecutorServiceDefinition;
     };

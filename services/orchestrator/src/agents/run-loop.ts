@@ -8,11 +8,10 @@ import {
 import { playbookNextStep } from './mock-agent-planner.ts';
 import { checkAction, spawnRefusal, stepBudget, within } from './run-checks.ts';
 import { RunSteps } from './run-steps.ts';
-import { planOf, type RunRow, runEnded } from './run-store.ts';
+import { planOf, type RunRow } from './run-store.ts';
 import { actionPhrase, describeDecision } from './step-text.ts';
 
 type Acting = Extract<AgentDecision, { action: 'query_memory' | 'execute_tool' }>;
-const _TOP_K = 5;
 
 /**
  * Drives runs: plan → action → (approval) → observation → … Each step is stored before the next begins, and a step
@@ -25,6 +24,8 @@ export class RunLoop extends RunSteps {
   /** Approved in this process and not yet run; an approved action found after a restart is the recovery's. */
   private readonly toExecute = new Set<string>();
   private readonly aborts = new Map<string, AbortController>();
+  /** The tool run each run waits on now (its action id), stopped with the run; a shutdown leaves it to recovery. */
+  private readonly inTool = new Map<string, string>();
   private closed = false;
 
   drive(runId: string): void {
@@ -53,6 +54,8 @@ export class RunLoop extends RunSteps {
 
   abort(runId: string): void {
     this.aborts.get(runId)?.abort();
+    const tool = this.inTool.get(runId);
+    if (tool) this.d.tools.stopRun(tool).catch((err) => this.d.logger.warn({ err, action_id: tool }, 'stop failed'));
   }
 
   async close(): Promise<void> {
@@ -207,6 +210,7 @@ export class RunLoop extends RunSteps {
 
   private async execute(row: RunRow, action: PendingAction, ms: number): Promise<boolean> {
     this.toExecute.delete(action.action_id);
+    if (action.kind === 'execute_tool') this.inTool.set(row.run_id, action.action_id);
     let result: ActionResult;
     try {
       result = await within(ms, `step ${row.steps_used}`, this.d.executor.run(action));
@@ -219,6 +223,8 @@ export class RunLoop extends RunSteps {
       if (err instanceof CodedError && err.code === 'deadline_exceeded')
         return this.end(row, 'failed', `Stopped: ${message}.`);
       return this.note(row, `The action failed: ${message}`, action.action_id);
+    } finally {
+      this.inTool.delete(row.run_id);
     }
     this.recordResult(row, action, result);
     return true;
@@ -275,24 +281,5 @@ export class RunLoop extends RunSteps {
     this.emitRun(row.run_id);
     if (row.parent_run_id) this.tellParent(row.parent_run_id, row.run_id);
     return false;
-  }
-
-  /** A sub-agent ended: its parent gets the result, and goes on once none of its sub-agents is still working. */
-  private tellParent(parentId: string, childId: string): void {
-    const parent = this.d.store.get(parentId);
-    const child = this.d.store.get(childId);
-    if (!parent || !child || runEnded(parent)) return;
-    const outcome =
-      child.status === 'completed' ? `finished: ${child.result ?? ''}` : `${child.status}: ${child.reason}`;
-    this.addStep(parent, {
-      kind: 'child_result',
-      child_run_id: child.run_id,
-      text: `The ${child.template} agent ${outcome}`.slice(0, 4000),
-    });
-    if (parent.status === 'waiting_children' && !this.activeChildren(parent).length) {
-      this.d.store.update(parent.run_id, { status: 'running', reason: 'Planning the next step.' });
-      this.emitRun(parent.run_id);
-      this.drive(parent.run_id);
-    }
   }
 }

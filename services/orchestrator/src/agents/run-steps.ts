@@ -39,13 +39,16 @@ export interface RunLoopDeps {
  * What a run's loop writes: steps, sub-agent runs and observations, each stored and then announced as an AgentEvent
  * (with the run's owner, so a stream shows each person only their runs).
  */
-export class RunSteps extends EventEmitter<{ event: [AgentEvent, string]; closed: [] }> {
+export abstract class RunSteps extends EventEmitter<{ event: [AgentEvent, string]; closed: [] }> {
   readonly d: RunLoopDeps;
 
   constructor(deps: RunLoopDeps) {
     super();
     this.d = deps;
   }
+
+  /** Runs the run's loop (see RunLoop). */
+  abstract drive(runId: string): void;
 
   /** An action's outcome: the action is finished and the observation stored (also after a restart). */
   recordResult(row: RunRow, action: PendingAction, result: ActionResult): void {
@@ -100,5 +103,24 @@ export class RunSteps extends EventEmitter<{ event: [AgentEvent, string]; closed
   emitRun(runId: string): void {
     const row = this.d.store.get(runId);
     if (row) this.emit('event', { type: 'run', run: this.d.store.summary(row) }, row.user_id);
+  }
+
+  /** A sub-agent ended: its parent gets the result, and goes on once none of its sub-agents is still working. */
+  protected tellParent(parentId: string, childId: string): void {
+    const parent = this.d.store.get(parentId);
+    const child = this.d.store.get(childId);
+    if (!parent || !child || runEnded(parent)) return;
+    const outcome =
+      child.status === 'completed' ? `finished: ${child.result ?? ''}` : `${child.status}: ${child.reason}`;
+    this.addStep(parent, {
+      kind: 'child_result',
+      child_run_id: child.run_id,
+      text: `The ${child.template} agent ${outcome}`.slice(0, 4000),
+    });
+    if (parent.status === 'waiting_children' && !this.activeChildren(parent).length) {
+      this.d.store.update(parent.run_id, { status: 'running', reason: 'Planning the next step.' });
+      this.emitRun(parent.run_id);
+      this.drive(parent.run_id);
+    }
   }
 }

@@ -2,6 +2,7 @@ import type { CheckToolResponse__Output } from '@pagi/contracts/gen/tools/CheckT
 import type { ExecuteToolResponse__Output } from '@pagi/contracts/gen/tools/ExecuteToolResponse.ts';
 import type { GetRunResponse__Output } from '@pagi/contracts/gen/tools/GetRunResponse.ts';
 import type { HealthCheckResponse__Output } from '@pagi/contracts/gen/tools/HealthCheckResponse.ts';
+import type { StopRunResponse__Output } from '@pagi/contracts/gen/tools/StopRunResponse.ts';
 import { ClientHolder, createClient, fromServiceError, inSpan, loadProto, unary } from '@pagi/runtime';
 import type { ToolExecutorServiceClient } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 
@@ -58,6 +59,11 @@ export class ToolsClient {
     return this.call('GetRun', { run_id: runId }, LIST_DEADLINE_MS);
   }
 
+  /** Stops the run named `runId` if it is still running; its outcome is recorded (and answered) as usual. */
+  stopRun(runId: string): Promise<StopRunResponse__Output> {
+    return this.call('StopRun', { run_id: runId }, LIST_DEADLINE_MS);
+  }
+
   /**
    * Tool names the twin may run, for the planner's prompt. Served from a cache; a stale or missing entry is
    * refreshed in the background so planning never waits on it.
@@ -77,7 +83,7 @@ export class ToolsClient {
     return this.call('HealthCheck', {}, LIST_DEADLINE_MS);
   }
 
-  private async call<K extends 'CheckTool' | 'GetRun' | 'HealthCheck'>(
+  private async call<K extends 'CheckTool' | 'GetRun' | 'StopRun' | 'HealthCheck'>(
     method: K,
     request: Parameters<typeof unary<ToolExecutorServiceClient, K>>[2],
     deadlineMs: number,

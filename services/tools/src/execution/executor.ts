@@ -44,6 +44,8 @@ const TOOL_MOUNT = '/opt/tool';
 export class ToolExecutor {
   private readonly o: ExecutorOptions;
   private readonly runs = counter('tools_executions_total', 'Tool executions and refusals', ['kind', 'outcome']);
+  /** Named runs in progress, each with the switch that stops it (StopRun). */
+  private readonly stoppers = new Map<string, AbortController>();
   private readonly seconds = histogram(
     'tools_execution_seconds',
     'Duration of tool runs',
@@ -119,8 +121,16 @@ export class ToolExecutor {
     return this.o.runs.get(runId);
   }
 
+  /** Stops a named run still running here; true when it was. */
+  stop(runId: string): boolean {
+    const stopper = this.stoppers.get(runId);
+    stopper?.abort();
+    return stopper !== undefined;
+  }
+
   async execute(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
     const ref = this.admit(input);
+    const stopper = new AbortController();
     if (input.run_id) {
       // A named run happens at most once: a repeat gets the recorded outcome, never a second run.
       const prior = this.o.runs.begin(input.run_id, input.twin_id, ref.name);
@@ -131,11 +141,15 @@ export class ToolExecutor {
       }
     }
     let result: ExecuteOutput | undefined;
+    if (input.run_id) this.stoppers.set(input.run_id, stopper);
     try {
-      result = await this.runAdmitted(ref, input, signal);
+      result = await this.runAdmitted(ref, input, signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal);
       return result;
     } finally {
-      if (input.run_id) this.o.runs.finish(input.run_id, result);
+      if (input.run_id) {
+        this.stoppers.delete(input.run_id);
+        this.o.runs.finish(input.run_id, result);
+      }
     }
   }
 

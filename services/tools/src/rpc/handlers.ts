@@ -3,7 +3,13 @@ import type { AsyncHandlers } from '@pagi/runtime';
 import type { ToolExecutorServiceHandlers } from '@pagi/runtime/gen/tools/ToolExecutorService.ts';
 import type { ToolExecutor } from '../execution/executor.ts';
 import type { SandboxKind } from '../sandbox/types.ts';
-import { checkToolRequest, executeToolRequest, getRunRequest, listToolsRequest } from './request-schema.ts';
+import {
+  checkToolRequest,
+  executeToolRequest,
+  getRunRequest,
+  listToolsRequest,
+  stopRunRequest,
+} from './request-schema.ts';
 
 export interface HandlerDeps {
   executor: ToolExecutor;
@@ -43,6 +49,11 @@ export function toolsHandlers(deps: HandlerDeps): AsyncHandlers<ToolExecutorServ
       const { run_id } = getRunRequest.parse(request);
       const run = deps.executor.run(run_id);
       return { state: run.state, result: run.state === 'finished' ? run.result : null };
+    },
+    StopRun: (request) => {
+      const { run_id } = stopRunRequest.parse(request);
+      const stopped = deps.executor.stop(run_id);
+      return { stopped, state: deps.executor.run(run_id).state };
     },
     ListTools: (request) => {
       const req = listToolsRequest.parse(request);

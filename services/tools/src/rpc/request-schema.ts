@@ -22,6 +22,7 @@ export const executeToolRequest = z.object({
 });
 
 export const getRunRequest = z.object({ run_id: runId.refine((r) => r !== '', 'run_id is required') });
+export const stopRunRequest = getRunRequest;
 
 export const listToolsRequest = z.object({ twin_id: twinId });
 

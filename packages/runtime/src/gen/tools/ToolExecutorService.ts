@@ -42,6 +42,14 @@ import type {
   ListToolsResponse as _tools_ListToolsResponse,
   ListToolsResponse__Output as _tools_ListToolsResponse__Output,
 } from '@pagi/contracts/gen/tools/ListToolsResponse.ts';
+import type {
+  StopRunRequest as _tools_StopRunRequest,
+  StopRunRequest__Output as _tools_StopRunRequest__Output,
+} from '@pagi/contracts/gen/tools/StopRunRequest.ts';
+import type {
+  StopRunResponse as _tools_StopRunResponse,
+  StopRunResponse__Output as _tools_StopRunResponse__Output,
+} from '@pagi/contracts/gen/tools/StopRunResponse.ts';
 
 export interface ToolExecutorServiceClient extends grpc.Client {
   CheckTool(
@@ -248,6 +256,47 @@ export interface ToolExecutorServiceClient extends grpc.Client {
     argument: _tools_ListToolsRequest,
     callback: grpc.requestCallback<_tools_ListToolsResponse__Output>,
   ): grpc.ClientUnaryCall;
+
+  StopRun(
+    argument: _tools_StopRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  StopRun(
+    argument: _tools_StopRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  StopRun(
+    argument: _tools_StopRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  StopRun(
+    argument: _tools_StopRunRequest,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  stopRun(
+    argument: _tools_StopRunRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  stopRun(
+    argument: _tools_StopRunRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  stopRun(
+    argument: _tools_StopRunRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  stopRun(
+    argument: _tools_StopRunRequest,
+    callback: grpc.requestCallback<_tools_StopRunResponse__Output>,
+  ): grpc.ClientUnaryCall;
 }
 
 export interface ToolExecutorServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -260,6 +309,8 @@ export interface ToolExecutorServiceHandlers extends grpc.UntypedServiceImplemen
   HealthCheck: grpc.handleUnaryCall<_tools_HealthCheckRequest__Output, _tools_HealthCheckResponse>;
 
   ListTools: grpc.handleUnaryCall<_tools_ListToolsRequest__Output, _tools_ListToolsResponse>;
+
+  StopRun: grpc.handleUnaryCall<_tools_StopRunRequest__Output, _tools_StopRunResponse>;
 }
 
 export interface ToolExecutorServiceDefinition extends grpc.ServiceDefinition {
@@ -292,5 +343,11 @@ export interface ToolExecutorServiceDefinition extends grpc.ServiceDefinition {
     _tools_ListToolsResponse,
     _tools_ListToolsRequest__Output,
     _tools_ListToolsResponse__Output
+  >;
+  StopRun: MethodDefinition<
+    _tools_StopRunRequest,
+    _tools_StopRunResponse,
+    _tools_StopRunRequest__Output,
+    _tools_StopRunResponse__Output
   >;
 }
