@@ -111,6 +111,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     }, spec.timeoutMs);
     const onAbort = () => killGroup();
     spec.signal?.addEventListener('abort', onAbort, { once: true });
+    // Stopped while it waited for a run slot: killed as soon as it exists (an abort event does not repeat).
+    if (spec.signal?.aborted) killGroup();
 
     child.once('error', (err) => {
       spawnError = err;
