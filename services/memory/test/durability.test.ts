@@ -52,6 +52,7 @@ function caughtUp(svc: MemoryProcess, index: 'vector' | 'lexical') {
 }
 
 describe('embedded store durability', () => {
+  // Seven starts of the service, each loading its indexes: more than the default test time on a busy machine.
   it('keeps data across restarts and rebuilds a missing, corrupt or stale index from SQLite', async () => {
     const dataDir = tempDataDir();
     const graph = path.join(dataDir, 'vectors', 'geo.general.shard0of2.hnsw');
@@ -119,7 +120,7 @@ describe('embedded store durability', () => {
     expect(caughtUp(svc, 'vector')).toEqual({ shards: 2, added: 0, removed: 0 });
     expect(await topContent(svc, 'Z99Q')).toBe('note 99 about the delta survey code Z99Q');
     expect(await svc.stop()).toBe(0);
-  });
+  }, 120_000);
 
   it('loses no acknowledged batch and shows no half batch after kill -9 during commits', async () => {
     const dataDir = tempDataDir();
