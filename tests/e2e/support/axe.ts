@@ -11,8 +11,15 @@ export interface Violation {
   targets: string[];
 }
 
-/** The serious and critical violations on the page (axe's moderate and minor ones are left to review). */
+/**
+ * The serious and critical violations on the page (axe's moderate and minor ones are left to review), once nothing on
+ * it is animating: a button fading in from its disabled look is not a contrast failure.
+ */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Transitions and other animations that end (spinners and pulses repeat for ever and are left alone).
+  const settled = `document.getAnimations().every((a) =>
+    a.playState !== 'running' || !Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))`;
+  await page.waitForFunction(settled, undefined, { timeout: 10_000 });
   if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ path: AXE_PATH });
   const found = (await page.evaluate(`(async () => {
     const results = await window.axe.run(document, { resultTypes: ['violations'] });

@@ -11,7 +11,8 @@ export const VIEWS: ViewSpec[] = [
   { view: 'chat', ready: '.chat textarea, [data-testid="chat-readonly"]' },
   { view: 'hub', ready: '.hub [data-testid^="gauge-"]' },
   { view: 'atlas', ready: '[data-testid="atlas-stage"]' },
-  { view: 'agents', ready: '[data-testid="agents-view"]' },
+  // Its templates have arrived once the start button is enabled.
+  { view: 'agents', ready: '[data-testid="agents-view"] [data-testid="start-run"]:enabled' },
   { view: 'network', ready: '[data-testid="mesh-status"], [data-testid="consensus-panel"]' },
   { view: 'telemetry', ready: '[data-testid="telemetry"]:not([data-samples="0"])' },
   { view: 'media', ready: '[data-testid="gallery"]' },
