@@ -100,17 +100,22 @@ describe('accounts and sessions', () => {
 
   it('takes as long to refuse an unknown name as a wrong password', async () => {
     await admin();
-    const time = async (name: string) => {
+    const attempt = async (name: string, i: number) => {
       const t0 = performance.now();
-      for (let i = 0; i < 3; i++) await auth.login(name, `wrong password ${i}`, `10.1.0.${i}`).catch(() => undefined);
+      await auth.login(name, `wrong password ${i}`, `10.1.0.${i}`).catch(() => undefined);
       return performance.now() - t0;
     };
-    await time('warm-up');
-    const known = await time('ada');
-    const unknown = await time('nobody-here');
+    await attempt('warm-up', 0);
+    // Taken in turns (so a busy machine slows both alike), three each (the account's limit), fastest of each compared.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await attempt('ada', i));
+      unknown.push(await attempt('nobody-here', i));
+    }
     // Both pay for one argon2id check each time (~20 ms); an early "no such user" would take microseconds.
-    expect(unknown).toBeGreaterThan(known * 0.5);
-    expect(unknown).toBeLessThan(known * 2);
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
+    expect(Math.min(...unknown)).toBeLessThan(Math.min(...known) * 2);
   });
 
   it('signs out everywhere, and a disabled account or a new password ends its sessions at once', async () => {
