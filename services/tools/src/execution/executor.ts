@@ -130,7 +130,6 @@ export class ToolExecutor {
 
   async execute(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
     const ref = this.admit(input);
-    const stopper = new AbortController();
     if (input.run_id) {
       // A named run happens at most once: a repeat gets the recorded outcome, never a second run.
       const prior = this.o.runs.begin(input.run_id, input.twin_id, ref.name);
@@ -141,9 +140,12 @@ export class ToolExecutor {
       }
     }
     let result: ExecuteOutput | undefined;
-    if (input.run_id) this.stoppers.set(input.run_id, stopper);
+    // Only a named run can be stopped by StopRun; an unnamed one stops with its caller (`signal`).
+    const stopper = input.run_id ? new AbortController() : undefined;
+    if (stopper) this.stoppers.set(input.run_id!, stopper);
+    const stop = stopper && signal ? AbortSignal.any([signal, stopper.signal]) : (stopper?.signal ?? signal);
     try {
-      result = await this.runAdmitted(ref, input, signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal);
+      result = await this.runAdmitted(ref, input, stop);
       return result;
     } finally {
       if (input.run_id) {
