@@ -16,18 +16,16 @@ import type { Detector, Finding } from '../detector.ts';
 type Lexicon = Record<string, string | string[]>;
 // Loading compromise costs about a third of a second of CPU: the first text that needs it pays that, not the start of
 // every service that can redact.
-let nlpLoaded: typeof compromise | undefined;
-const nlp = (): typeof compromise => {
-  nlpLoaded ??= createRequire(import.meta.url)('compromise/two') as typeof compromise;
-  return nlpLoaded;
-};
-let lexiconLoaded: Lexicon | undefined;
-const lexicon = (): Lexicon => {
-  lexiconLoaded ??= (nlp().model() as { one: { lexicon: Lexicon } }).one.lexicon;
-  return lexiconLoaded;
-};
+let loaded: { nlp: typeof compromise; lexicon: Lexicon } | undefined;
+function tagger(): { nlp: typeof compromise; lexicon: Lexicon } {
+  if (!loaded) {
+    const nlp = createRequire(import.meta.url)('compromise/two') as typeof compromise;
+    loaded = { nlp, lexicon: (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon };
+  }
+  return loaded;
+}
 const tagsOf = (word: string): string[] => {
-  const t = lexicon()[word.toLowerCase()];
+  const t = tagger().lexicon[word.toLowerCase()];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 };
 const GIVEN = new Set(['MaleName', 'FemaleName']);
@@ -128,7 +126,7 @@ export const personNameDetector: Detector = {
   find(text) {
     const found: Finding[] = [];
     for (const [base, end] of windowsOf(text)) {
-      const doc = nlp()(text.slice(base, end));
+      const doc = tagger().nlp(text.slice(base, end));
       const people = doc.match('#Honorific? #Person+').json(JSON_OPTIONS) as Array<{ terms: Term[] }>;
       if (people.length === 0) continue;
       let successors: Map<number, Term | undefined> | undefined;
