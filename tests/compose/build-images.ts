@@ -18,20 +18,16 @@ export async function buildImages(project: Project, doc: ComposeDoc): Promise<st
     .map(([name]) => name);
   const [first, ...rest] = backend;
   if (!first) throw new Error('no backend image to build');
-  const ui = built.some(([name]) => name === 'frontend') ? build('frontend') : Promise.resolve('');
-  // The UI's build is awaited with the others: a failure there is reported once the backend builds have settled.
-  const settledUi = ui.then(
-    (out) => ({ out }),
-    (err: Error) => ({ err }),
-  );
-  try {
+  const backendBuilds = async () => {
     const shared = await build(first);
-    const others = await Promise.all(rest.map(build));
-    const uiResult = await settledUi;
-    if ('err' in uiResult) throw uiResult.err;
-    return [shared, ...others, uiResult.out].join('\n');
-  } catch (err) {
-    await settledUi;
-    throw err;
-  }
+    return [shared, ...(await Promise.all(rest.map(build)))];
+  };
+  // Both chains run to the end before a failure of either is reported (no build is left running behind the test).
+  const [backendOut, uiOut] = await Promise.allSettled([
+    backendBuilds(),
+    built.some(([name]) => name === 'frontend') ? build('frontend') : Promise.resolve(''),
+  ]);
+  if (backendOut.status === 'rejected') throw backendOut.reason;
+  if (uiOut.status === 'rejected') throw uiOut.reason;
+  return [...backendOut.value, uiOut.value].join('\n');
 }
